@@ -1,0 +1,287 @@
+package org.oasm.substrate.exec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.oasm.substrate.CommandEvent;
+import org.oasm.substrate.CommandOutcome;
+import org.oasm.substrate.ExecutionListener;
+import org.oasm.substrate.builtin.Builtins;
+import org.oasm.substrate.expand.Expander;
+import org.oasm.substrate.expand.ExpansionException;
+import org.oasm.substrate.lex.Lexer;
+import org.oasm.substrate.lex.Token;
+import org.oasm.substrate.lex.Word;
+import org.oasm.substrate.lex.WordPart;
+import org.oasm.substrate.parse.Node;
+
+/**
+ * Walks a parsed tree and runs it: lists and {@code &&}/{@code ||} read the exit status, pipelines
+ * go to the {@link PipelineRunner}. It prepares each command (expansion, aliases, redirections,
+ * lookup) and tells the {@link ExecutionListener} when each one starts and ends.
+ */
+public final class Executor {
+
+    private final Builtins builtins;
+    private final CommandResolver resolver;
+    private final ExecutionListener listener;
+    private final TerminalInfo terminal;
+    private final ScriptRunner scripts;
+    private final PipelineRunner pipelines = new PipelineRunner(this);
+    private final AtomicLong ids;
+
+    public Executor(Builtins builtins, ExecutionListener listener, TerminalInfo terminal, ScriptRunner scripts,
+            AtomicLong ids) {
+        this.builtins = builtins;
+        this.resolver = new CommandResolver(builtins);
+        this.listener = listener;
+        this.terminal = terminal;
+        this.scripts = scripts;
+        this.ids = ids;
+    }
+
+    /** Runs a parsed node; {@code source} is the text it was parsed from. */
+    public int execute(Node node, String source, ShellState state, IoContext io, long lineId) {
+        int status = switch (node) {
+            case Node.Sequence seq -> {
+                int st = 0;
+                for (Node item : seq.items()) {
+                    st = execute(item, source, state, io, lineId);
+                }
+                yield st;
+            }
+            case Node.AndIf and -> {
+                int left = execute(and.left(), source, state, io, lineId);
+                yield left == 0 ? execute(and.right(), source, state, io, lineId) : left;
+            }
+            case Node.OrIf or -> {
+                int left = execute(or.left(), source, state, io, lineId);
+                yield left != 0 ? execute(or.right(), source, state, io, lineId) : left;
+            }
+            case Node.Pipeline p -> pipelines.run(p, source, state, io, lineId);
+            case Node.Simple s -> pipelines.run(new Node.Pipeline(List.of(s), false, s.start(), s.end()),
+                    source, state, io, lineId);
+        };
+        state.setLastStatus(status);
+        return status;
+    }
+
+    TerminalInfo terminal() {
+        return terminal;
+    }
+
+    /** Expansion, aliases, redirections and lookup of one command, before anything starts. */
+    void prepare(Stage s, IoContext base, ShellState state, boolean single) {
+        s.cwd = state.cwd();
+        s.io = base;
+        Expander ex = new Expander(state);
+        Map<String, String> assigned = new LinkedHashMap<>();
+        try {
+            for (Word w : s.node.assignments()) {
+                Assignment a = Assignment.of(w);
+                assigned.put(a.name(), ex.expandSingle(a.value()));
+            }
+            s.argv = expandWords(s.node.words(), ex, state);
+        } catch (ExpansionException e) {
+            fail(s, e.getMessage(), 1);
+            return;
+        }
+        try {
+            s.io = Redirections.apply(s.node.redirects(), base, ex, state.cwd());
+        } catch (Redirections.RedirectionException e) {
+            fail(s, e.getMessage(), 1);
+            return;
+        }
+        if (s.argv.isEmpty()) {
+            s.internal = (io, st) -> {
+                assigned.forEach(st::assign);
+                return 0;
+            };
+            return;
+        }
+        s.extraEnv = assigned;
+        switch (resolver.resolve(s.argv, state)) {
+            case Resolved.BuiltinCommand b -> s.internal = (io, st) -> withTemporaryEnvironment(assigned, st,
+                    () -> runBuiltin(b, s, io, st));
+            case Resolved.External e -> {
+                s.externalArgv = e.argv();
+                Map<String, String> env = state.environment();
+                env.putAll(assigned);
+                s.environment = env;
+            }
+            case Resolved.OasmScript sc -> s.internal = (io, st) -> scripts.runFile(sc.file(), sc.args(), st.copy(), io);
+            case Resolved.Failure f -> fail(s, f.message(), f.status());
+        }
+    }
+
+    /** {@code NAME=value builtin}: the builtin sees the variables, exported, for its own run only. */
+    private static int withTemporaryEnvironment(Map<String, String> assigned, ShellState st, Stage.Internal.Body body)
+            throws Exception {
+        if (assigned.isEmpty()) {
+            return body.run();
+        }
+        Map<String, String> saved = new LinkedHashMap<>();
+        Map<String, Boolean> savedExport = new LinkedHashMap<>();
+        assigned.forEach((k, v) -> {
+            saved.put(k, st.variable(k));
+            savedExport.put(k, st.isExported(k));
+            st.assign(k, v);
+            st.export(k);
+        });
+        try {
+            return body.run();
+        } finally {
+            saved.forEach((k, v) -> {
+                if (v == null) {
+                    st.unset(k);
+                } else {
+                    st.assign(k, v);
+                    if (!savedExport.get(k)) {
+                        st.unexport(k);
+                    }
+                }
+            });
+        }
+    }
+
+    private List<String> expandWords(List<Word> words, Expander ex, ShellState state) {
+        if (!words.isEmpty() && words.getFirst().isPlain()) {
+            String alias = state.aliases().get(words.getFirst().literalText());
+            if (alias != null) {
+                List<String> argv = new ArrayList<>();
+                for (Token t : Lexer.tokenize(alias)) {
+                    if (t.kind() == Token.Kind.WORD) {
+                        argv.addAll(ex.expand(t.word()));
+                    }
+                }
+                argv.addAll(ex.expandAll(words.subList(1, words.size())));
+                return argv;
+            }
+        }
+        return ex.expandAll(words);
+    }
+
+    private void fail(Stage s, String message, int status) {
+        s.externalArgv = null;
+        s.internal = (io, st) -> {
+            printError(io.err(), st.errorPrefix() + message);
+            return status;
+        };
+    }
+
+    /** Turns a stage that could not start into one that reports why. */
+    void reportFailure(Stage s, String message, int status) {
+        fail(s, message, status);
+    }
+
+    void fillEnvironment(ProcessBuilder pb, Stage s) {
+        Map<String, String> env = pb.environment();
+        env.clear();
+        env.putAll(s.environment);
+    }
+
+    void stageStarted(Stage s, String source, long lineId) {
+        s.startNanos = System.nanoTime();
+        s.event = new CommandEvent(ids.incrementAndGet(), lineId, CommandEvent.Level.STAGE,
+                s.node.text(source), s.cwd, Instant.now());
+        listener.started(s.event);
+    }
+
+    void stageFinished(Stage s) {
+        long pid = s.process == null ? -1 : s.process.pid();
+        listener.finished(s.event, new CommandOutcome(s.status, System.nanoTime() - s.startNanos, pid, -1));
+    }
+
+    int runInternal(Stage s, ShellState state) {
+        try {
+            return s.internal.run(s.io, state);
+        } catch (ShellExit e) {
+            s.exit = e;
+            return e.status();
+        } catch (Exception e) {
+            printError(s.io.err(), state.errorPrefix() + s.argv.getFirst() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int runBuiltin(Resolved.BuiltinCommand b, Stage s, IoContext io, ShellState state) throws IOException {
+        OutputStream rawOut = ProcessRedirects.openOutput(io.out());
+        PrintStream out = ProcessRedirects.print(rawOut);
+        PrintStream err = io.err().equals(io.out()) ? out : ProcessRedirects.print(ProcessRedirects.openOutput(io.err()));
+        var in = ProcessRedirects.openInput(io.in());
+        boolean tty = io.out() instanceof Endpoint.Inherit i && i.fd() == 1 && terminal.isTerminal(1);
+        CommandIO cio = new CommandIO(in, out, err, tty);
+        BuiltinInvocation ctx = new BuiltinInvocation(state, builtins, io, scripts, terminal);
+        try {
+            return b.builtin().run(b.name(), List.copyOf(s.argv.subList(1, s.argv.size())), cio, ctx);
+        } catch (IOException e) {
+            if (isBrokenPipe(e)) {
+                return 141;
+            }
+            err.println(state.errorPrefix() + b.name() + ": " + e.getMessage());
+            return 1;
+        } finally {
+            out.flush();
+            err.flush();
+            out.close();
+            if (err != out) {
+                err.close();
+            }
+            if (!(io.in() instanceof Endpoint.Inherit)) {
+                in.close();
+            }
+        }
+    }
+
+    private static boolean isBrokenPipe(IOException e) {
+        String m = e.getMessage();
+        return m != null && (m.contains("Broken pipe") || m.contains("Pipe closed") || m.contains("Read end dead")
+                || m.contains("Stream closed"));
+    }
+
+    /** Writes one line of error text to an endpoint (used before any command could start). */
+    static void printError(Endpoint err, String message) {
+        try (PrintStream ps = ProcessRedirects.print(ProcessRedirects.openOutput(err))) {
+            ps.println(message);
+        } catch (IOException e) {
+            System.err.println(message);
+        }
+    }
+
+    /** A {@code NAME=value} word split into its name and the word of its value. */
+    record Assignment(String name, Word value) {
+        static Assignment of(Word w) {
+            WordPart.Literal first = (WordPart.Literal) w.parts().getFirst();
+            int eq = first.text().indexOf('=');
+            List<WordPart> parts = new ArrayList<>();
+            String rest = first.text().substring(eq + 1);
+            if (!rest.isEmpty()) {
+                parts.add(new WordPart.Literal(rest, false));
+            }
+            parts.addAll(w.parts().subList(1, w.parts().size()));
+            if (parts.isEmpty()) {
+                parts.add(new WordPart.Literal("", true));
+            }
+            return new Assignment(first.text().substring(0, eq), new Word(parts, w.start(), w.end()));
+        }
+    }
+
+    /** Used by {@code source} and by {@code .oasm} files in pipelines. */
+    public interface ScriptRunner {
+        /** Runs a session file in {@code state} (a copy) as {@code $0} with these positional args. */
+        int runFile(Path file, List<String> args, ShellState state, IoContext io);
+
+        /** Runs a file's commands in the caller's own state ({@code source}). */
+        int runSourced(Path file, ShellState state, IoContext io);
+
+        /** The line history. */
+        List<String> history();
+    }
+}

@@ -1,0 +1,24 @@
+package org.oasm.substrate.lex;
+
+/**
+ * One piece of a shell word, as the lexer saw it. Quoting is kept per piece because expansion
+ * needs it: quoted text is never split into fields nor used as a glob pattern.
+ */
+public sealed interface WordPart {
+
+    /** Literal characters; {@code quoted} when they came from quotes or a backslash escape. */
+    record Literal(String text, boolean quoted) implements WordPart { }
+
+    /**
+     * A parameter expansion: {@code $NAME}, {@code ${NAME}}, {@code $?}, {@code $1}, or
+     * {@code ${NAME:-word}} / {@code ${NAME-word}} when {@code operator} is set.
+     */
+    record Param(String name, boolean quoted, String operator, Word operand) implements WordPart {
+        public Param(String name, boolean quoted) {
+            this(name, quoted, null, null);
+        }
+    }
+
+    /** A leading unquoted {@code ~} or {@code ~user}; {@code user} is empty for the current one. */
+    record Tilde(String user) implements WordPart { }
+}

@@ -1,0 +1,203 @@
+package org.oasm.substrate.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.oasm.substrate.lex.Lexer;
+import org.oasm.substrate.lex.Operator;
+import org.oasm.substrate.lex.SyntaxException;
+import org.oasm.substrate.lex.Token;
+import org.oasm.substrate.lex.Word;
+import org.oasm.substrate.lex.WordPart;
+
+/**
+ * Builds the typed tree of a command line from the lexer's tokens. Grammar (a POSIX subset):
+ * <pre>
+ *   list     := and_or ((';' | NEWLINE) and_or)* [';']
+ *   and_or   := pipeline (('&&' | '||') NEWLINE* pipeline)*
+ *   pipeline := ['!'] command (('|' | '|&') NEWLINE* command)*
+ *   command  := (assignment | word | redirection)+
+ * </pre>
+ * Errors name the unexpected token the way bash does; a line that ends where more is required
+ * throws an {@linkplain SyntaxException#incomplete() incomplete} error.
+ */
+public final class Parser {
+
+    private final List<Token> tokens;
+    private int i;
+
+    private Parser(List<Token> tokens) {
+        this.tokens = tokens;
+    }
+
+    /** Parses a whole source text; an empty or comment-only text gives an empty sequence. */
+    public static Node parse(String source) {
+        Parser p = new Parser(Lexer.tokenize(source));
+        Node n = p.list();
+        if (p.peek().kind() != Token.Kind.EOF) {
+            throw p.unexpected(p.peek());
+        }
+        return n;
+    }
+
+    private Token peek() {
+        return tokens.get(i);
+    }
+
+    private Token take() {
+        return tokens.get(i++);
+    }
+
+    private void skipNewlines() {
+        while (peek().kind() == Token.Kind.NEWLINE) {
+            i++;
+        }
+    }
+
+    private Node list() {
+        List<Node> items = new ArrayList<>();
+        skipNewlines();
+        int start = peek().start();
+        while (startsCommand(peek())) {
+            items.add(andOr());
+            Token t = peek();
+            if (t.is(Operator.SEMI) || t.kind() == Token.Kind.NEWLINE) {
+                take();
+                skipNewlines();
+            } else if (t.is(Operator.AMP)) {
+                throw new SyntaxException("background jobs (`&') are not supported", t.start(), false);
+            } else {
+                break;
+            }
+        }
+        int end = items.isEmpty() ? start : items.getLast().end();
+        return items.size() == 1 ? items.getFirst() : new Node.Sequence(items, start, end);
+    }
+
+    private static boolean startsCommand(Token t) {
+        return t.kind() == Token.Kind.WORD || (t.kind() == Token.Kind.OPERATOR && t.operator().isRedirection());
+    }
+
+    private Node andOr() {
+        Node left = pipeline();
+        while (peek().is(Operator.AND_IF) || peek().is(Operator.OR_IF)) {
+            boolean and = take().is(Operator.AND_IF);
+            skipNewlines();
+            Node right = pipeline();
+            left = and ? new Node.AndIf(left, right) : new Node.OrIf(left, right);
+        }
+        return left;
+    }
+
+    private Node pipeline() {
+        boolean negated = false;
+        int start = peek().start();
+        if (peek().kind() == Token.Kind.WORD && peek().word().isPlain() && peek().word().literalText().equals("!")) {
+            take();
+            negated = true;
+        }
+        List<Node.Simple> stages = new ArrayList<>();
+        stages.add(command());
+        while (peek().is(Operator.PIPE) || peek().is(Operator.PIPE_BOTH)) {
+            boolean both = take().is(Operator.PIPE_BOTH);
+            if (both) {
+                Node.Simple last = stages.removeLast();
+                List<Redirect> r = new ArrayList<>(last.redirects());
+                r.add(new Redirect(Redirect.Kind.DUPLICATE, 2, fdWord("1"), last.end(), last.end()));
+                stages.add(new Node.Simple(last.assignments(), last.words(), r, last.start(), last.end()));
+            }
+            skipNewlines();
+            stages.add(command());
+        }
+        return new Node.Pipeline(stages, negated, start, stages.getLast().end());
+    }
+
+    private static Word fdWord(String fd) {
+        return new Word(List.of(new WordPart.Literal(fd, false)), 0, 0);
+    }
+
+    private Node.Simple command() {
+        Token first = peek();
+        if (!startsCommand(first)) {
+            throw unexpected(first);
+        }
+        List<Word> assignments = new ArrayList<>();
+        List<Word> words = new ArrayList<>();
+        List<Redirect> redirects = new ArrayList<>();
+        int end = first.start();
+        while (true) {
+            Token t = peek();
+            if (t.kind() == Token.Kind.WORD) {
+                take();
+                if (words.isEmpty() && isAssignment(t.word())) {
+                    assignments.add(t.word());
+                } else {
+                    words.add(t.word());
+                }
+                end = t.end();
+            } else if (t.kind() == Token.Kind.OPERATOR && t.operator().isRedirection()) {
+                Redirect r = redirection(take());
+                redirects.add(r);
+                end = r.end();
+            } else if (t.is(Operator.LPAREN) || t.is(Operator.RPAREN)) {
+                throw new SyntaxException("syntax error near unexpected token `" + t.display() + "'", t.start(), false);
+            } else {
+                break;
+            }
+        }
+        return new Node.Simple(assignments, words, redirects, first.start(), end);
+    }
+
+    /** {@code NAME=...} where NAME is unquoted and a valid variable name. */
+    static boolean isAssignment(Word w) {
+        if (w.parts().isEmpty() || !(w.parts().getFirst() instanceof WordPart.Literal l) || l.quoted()) {
+            return false;
+        }
+        int eq = l.text().indexOf('=');
+        return eq > 0 && l.text().substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*");
+    }
+
+    private Redirect redirection(Token op) {
+        Token target = peek();
+        if (target.kind() != Token.Kind.WORD) {
+            if (target.kind() == Token.Kind.EOF) {
+                throw new SyntaxException("syntax error near unexpected token `newline'", target.start(), false);
+            }
+            throw unexpected(target);
+        }
+        take();
+        Word w = target.word();
+        int fd = op.fd();
+        Redirect.Kind kind = switch (op.operator()) {
+            case IN -> Redirect.Kind.READ;
+            case OUT, CLOBBER -> Redirect.Kind.WRITE;
+            case APPEND -> Redirect.Kind.APPEND;
+            case BOTH -> Redirect.Kind.WRITE_BOTH;
+            case APPEND_BOTH -> Redirect.Kind.APPEND_BOTH;
+            case DUP_OUT, DUP_IN -> isFdOrClose(w) ? Redirect.Kind.DUPLICATE
+                    : (op.operator() == Operator.DUP_OUT && fd < 0 ? Redirect.Kind.WRITE_BOTH : null);
+            case HEREDOC -> throw new SyntaxException("here-documents (`<<') are not supported", op.start(), false);
+            default -> throw unexpected(op);
+        };
+        if (kind == null) {
+            throw new SyntaxException(w.literalText() + ": ambiguous redirect", w.start(), false);
+        }
+        if (fd < 0) {
+            fd = switch (op.operator()) {
+                case IN, DUP_IN -> 0;
+                default -> 1;
+            };
+        }
+        return new Redirect(kind, fd, w, op.start(), target.end());
+    }
+
+    private static boolean isFdOrClose(Word w) {
+        return w.isPlain() && w.literalText().matches("[0-9]|-");
+    }
+
+    private SyntaxException unexpected(Token t) {
+        if (t.kind() == Token.Kind.EOF) {
+            return new SyntaxException("syntax error: unexpected end of file", t.start(), true);
+        }
+        return new SyntaxException("syntax error near unexpected token `" + t.display() + "'", t.start(), false);
+    }
+}
