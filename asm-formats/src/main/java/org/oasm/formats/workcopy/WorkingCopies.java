@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -125,14 +126,22 @@ public final class WorkingCopies {
         return registry.load(copyId);
     }
 
-    /** The difference between an active copy and its source as it is now. */
+    /**
+     * What a commit would write: the files the copy changed (added, modified, deleted since it was
+     * made), each against its source as it is now. A file changed only in the source is not shown;
+     * a commit refuses it as a conflict.
+     */
     public CopyDiff diff(String copyId) {
         WorkingCopy c = active(copyId, "diff");
         List<FileChange> files = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (Committer.Entry e : committer.entries(c)) {
-            byte[] before = committer.currentSource(c, e);
             byte[] after = FileSet.readOrNull(e.copyFile());
+            String afterSha = after == null ? null : FileSet.sha256(after);
+            if (Objects.equals(afterSha, c.sourceHashes().get(e.path()))) {
+                continue;
+            }
+            byte[] before = committer.currentSource(c, e);
             if (Arrays.equals(before, after)) {
                 continue;
             }

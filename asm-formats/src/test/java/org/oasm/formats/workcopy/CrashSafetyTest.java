@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CrashSafetyTest {
 
-    private static final int FILES = 120;
-    private static final int SIZE = 32 * 1024;
+    private static final int FILES = 60;
+    private static final int SIZE = 16 * 1024;
 
     @TempDir
     Path tmp;

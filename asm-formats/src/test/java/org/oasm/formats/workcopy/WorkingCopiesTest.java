@@ -160,6 +160,8 @@ class WorkingCopiesTest {
         write(src.resolve("a.txt"), "a from elsewhere\n");
         write(src.resolve("b.txt"), "b from elsewhere\n");
 
+        assertEquals(List.of("a.txt"), copies.diff(c.copyId()).files().stream().map(FileChange::path).toList(),
+                "the diff shows what the copy changed, not what changed elsewhere");
         WorkingCopyException e = assertThrows(WorkingCopyException.class, () -> copies.commit(c.copyId(), false));
         assertEquals(src.resolve("a.txt").toAbsolutePath() + ": changed since working copy " + c.copyId()
                 + " was made (and 1 more); commit with force to overwrite", e.getMessage());
@@ -265,6 +267,19 @@ class WorkingCopiesTest {
         assertEquals(List.of(r.change().orElseThrow()), recorded);
         assertEquals("a\n", Files.readString(r.change().orElseThrow().files().getFirst().savedBefore()),
                 "the saved bytes are those of the first attempt, not the half-committed state");
+    }
+
+    @Test
+    void damagedMetadataIsNamed() throws IOException {
+        WorkingCopies copies = copies();
+        WorkingCopy c = copies.create(write(tmp.resolve("m.txt"), "m\n"), "ivy");
+        Path meta = root().workingCopyLogs().resolve(c.copyId() + "_metadata.json");
+        Files.writeString(meta, "{\"copy_id\": \"" + c.copyId() + "\"}");
+        WorkingCopyException e = assertThrows(WorkingCopyException.class, () -> copies.get(c.copyId()));
+        assertTrue(e.getMessage().startsWith(meta + ": not valid working-copy metadata: "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        Files.writeString(meta, "{not json");
+        assertTrue(assertThrows(WorkingCopyException.class, () -> copies.list()).getMessage().startsWith(meta + ": "));
     }
 
     @Test
