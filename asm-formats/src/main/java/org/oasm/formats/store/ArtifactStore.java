@@ -236,9 +236,13 @@ public final class ArtifactStore {
             try {
                 Files.createDirectories(root.hdf5Store());
                 try (FileChannel ch = FileChannel.open(root.hdf5Store().resolve(".lock"),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock ignored = ch.lock()) {
-                    return action.get();
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                    FileLock lock = ch.lock();
+                    try {
+                        return action.get();
+                    } finally {
+                        lock.release();
+                    }
                 }
             } catch (IOException e) {
                 throw new StoreException(root.hdf5Store() + ": cannot lock the store: " + e.getMessage(), e);

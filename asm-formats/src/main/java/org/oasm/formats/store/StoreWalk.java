@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 final class StoreWalk {
 
     private static final Pattern VERSION_FILE = Pattern.compile("v(.+)\\.h5");
+    private static final Pattern RUN = Pattern.compile("\\d+|\\D+");
 
     /** One version file found on disk. */
     record Entry(ArtifactRef ref, Category category, Path file) {
@@ -29,9 +30,12 @@ final class StoreWalk {
         List<Entry> entries = new ArrayList<>();
         for (Category c : Category.values()) {
             for (Path nameDir : children(store.folder(c))) {
+                List<Entry> versions = new ArrayList<>();
                 for (Path file : children(nameDir)) {
-                    entry(c, nameDir, file).ifPresent(entries::add);
+                    entry(c, nameDir, file).ifPresent(versions::add);
                 }
+                versions.sort((a, b) -> compareVersions(a.ref().version(), b.ref().version()));
+                entries.addAll(versions);
             }
         }
         return entries;
@@ -103,6 +107,22 @@ final class StoreWalk {
         } catch (StoreException invalidName) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** Orders versions as people read them: numbers by value ({@code 1.2 < 1.10}), the rest as text. */
+    static int compareVersions(String a, String b) {
+        Matcher x = RUN.matcher(a);
+        Matcher y = RUN.matcher(b);
+        while (x.find() && y.find()) {
+            String p = x.group();
+            String q = y.group();
+            boolean numbers = Character.isDigit(p.charAt(0)) && Character.isDigit(q.charAt(0));
+            int c = numbers ? new java.math.BigInteger(p).compareTo(new java.math.BigInteger(q)) : p.compareTo(q);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return a.compareTo(b);
     }
 
     private static List<Path> children(Path dir) {

@@ -106,11 +106,12 @@ class ArtifactStoreTest {
     void listGivesEveryVersion() throws IOException {
         ArtifactStore store = store();
         store.put(file("a.txt", new byte[] {1}), "template_a/v1", "a");
-        store.put(file("b.txt", new byte[] {2}), "template_a/v2", "a");
+        store.put(file("b.txt", new byte[] {2}), "template_a/v10", "a");
+        store.put(file("b.txt", new byte[] {4}), "template_a/v2", "a");
         store.put(file("c.txt", new byte[] {3}), "baseline_c/v1", "a");
         List<String> refs = store.list().stream().map(i -> i.category().folder() + ":" + i.ref()).toList();
         assertEquals(List.of("templates:/artifacts/template_a/v1", "templates:/artifacts/template_a/v2",
-                "baselines:/artifacts/baseline_c/v1"), refs);
+                "templates:/artifacts/template_a/v10", "baselines:/artifacts/baseline_c/v1"), refs);
     }
 
     @Test
