@@ -1,0 +1,50 @@
+package org.oasm.formats.workcopy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Undoes a committed change from its saved before-bytes: the primitive a revert runs on. All
+ * files are checked before any is written; each is then written atomically, and a file that
+ * already holds its before-bytes is skipped, so an interrupted restore can simply be run again.
+ */
+final class Restorer {
+
+    List<Path> restore(CommittedChange change, boolean force) {
+        if (change.sourceKind() == SourceKind.ARTIFACT) {
+            throw new WorkingCopyException(change.sourceRoot() + ": committed as the new version " + change.storedAs()
+                    + "; stored versions are immutable and the previous one is still stored, so there is nothing to restore");
+        }
+        List<ChangedFile> todo = new ArrayList<>();
+        for (ChangedFile f : change.files()) {
+            Path target = change.target(f);
+            String current = FileSet.sha256OrNull(target);
+            if (Objects.equals(current, f.beforeSha256())) {
+                continue;
+            }
+            if (!Objects.equals(current, f.afterSha256()) && !force) {
+                throw new WorkingCopyException(target + ": changed since the commit of working copy " + change.copyId()
+                        + " (sha256 " + current + ", committed " + f.afterSha256() + "); restore with force to overwrite");
+            }
+            if (f.beforeSha256() != null && (f.savedBefore() == null
+                    || !f.beforeSha256().equals(FileSet.sha256OrNull(f.savedBefore())))) {
+                throw new WorkingCopyException(f.savedBefore() + ": the saved bytes of " + target + " are missing or altered");
+            }
+            todo.add(f);
+        }
+        List<Path> restored = new ArrayList<>();
+        for (ChangedFile f : todo) {
+            Path target = change.target(f);
+            if (f.beforeSha256() == null) {
+                FileSet.delete(target);
+                FileSet.deleteEmptyParents(target.getParent(), Path.of(change.sourceRoot()));
+            } else {
+                FileSet.copyAtomically(f.savedBefore(), target, f.beforeSha256());
+            }
+            restored.add(target);
+        }
+        return restored;
+    }
+}
