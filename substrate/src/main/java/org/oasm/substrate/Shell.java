@@ -63,10 +63,19 @@ public final class Shell implements Executor.ScriptRunner {
      * Returns the status of the last command; a syntax error stops it with status 2.
      */
     public int run(String source, String origin, IoContext io) {
-        return run(source, origin, state, io);
+        return run(source, origin, state, io, 0);
+    }
+
+    /** Like {@link #run(String, String, IoContext)} for text that starts at line {@code firstLine + 1} of its input. */
+    public int run(String source, String origin, IoContext io, int firstLine) {
+        return run(source, origin, state, io, firstLine);
     }
 
     private int run(String source, String origin, ShellState st, IoContext io) {
+        return run(source, origin, st, io, 0);
+    }
+
+    private int run(String source, String origin, ShellState st, IoContext io, int lineOffset) {
         st.setInteractive(origin == null);
         String[] lines = source.split("\n", -1);
         int status = st.lastStatus();
@@ -74,7 +83,7 @@ public final class Shell implements Executor.ScriptRunner {
         int chunkLine = 1;
         for (int i = 0; i < lines.length; i++) {
             if (chunk.isEmpty()) {
-                chunkLine = i + 1;
+                chunkLine = lineOffset + i + 1;
             }
             chunk.append(lines[i]);
             boolean last = i == lines.length - 1;
@@ -88,7 +97,7 @@ public final class Shell implements Executor.ScriptRunner {
                 if (e.incomplete() && !last) {
                     continue;
                 }
-                int line = e.incomplete() && e.getMessage().startsWith("syntax error") ? i + 2 : chunkLine;
+                int line = e.incomplete() && e.getMessage().startsWith("syntax error") ? lineOffset + i + 2 : chunkLine;
                 reportSyntax(e, origin, chunk.toString(), line, io, st);
                 st.setLastStatus(2);
                 return 2;
@@ -125,6 +134,7 @@ public final class Shell implements Executor.ScriptRunner {
             ShellState st) {
         String prefix = origin == null ? "oasm: "
                 : origin.equals("-c") ? "oasm: -c: line " + line + ": "
+                : origin.equals("stdin") ? "oasm: line " + line + ": "
                 : origin + ": line " + line + ": ";
         StringBuilder msg = new StringBuilder(prefix).append(e.getMessage());
         if (origin != null && !e.incomplete()) {

@@ -1,0 +1,53 @@
+package org.oasm.cockpit;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.oasm.formats.root.OasmRoot;
+import org.oasm.substrate.exec.Endpoint;
+import org.oasm.substrate.exec.IoContext;
+import org.oasm.substrate.exec.TerminalInfo;
+
+/**
+ * The launcher's training run for the JDK's ahead-of-time cache: it goes through what a start-up
+ * touches (profile, shell, builtins, a pipeline, the {@code oasm} command catalog, the line reader)
+ * in a throw-away root, so the cache holds those classes already loaded and linked.
+ */
+final class AotTraining {
+
+    private AotTraining() {
+    }
+
+    static int run(OasmRoot ignored) throws IOException {
+        Path tmp = Files.createTempDirectory("oasm-aot");
+        try {
+            OasmRoot root = new OasmRoot(tmp).create();
+            LaunchOptions opts = new LaunchOptions(root.dir(), false, true, false, LaunchOptions.Mode.COMMAND_STRING,
+                    "true", null, List.of());
+            Cockpit c = new Cockpit(opts, root, TerminalInfo.NONE);
+            Path out = tmp.resolve("out.txt");
+            Files.createFile(out);
+            IoContext io = new IoContext(new Endpoint.Null(), new Endpoint.FileEndpoint(out, false),
+                    new Endpoint.FileEndpoint(out, false));
+            c.shell().run("cd " + tmp + "; echo hi | tr a-z A-Z > x.txt; ls -l; X=1; export X; true && echo $X ${Y:-y} *.txt", "-c", io);
+            c.shell().run("oasm help; oasm help store put; oasm store list --format json; oasm nosuch", "-c", io);
+            try (Terminal t = TerminalBuilder.builder().dumb(true).streams(new ByteArrayInputStream(new byte[0]),
+                    new ByteArrayOutputStream()).build()) {
+                LineReader r = LineReaderBuilder.builder().terminal(t).build();
+                r.getHistory();
+            }
+            return 0;
+        } finally {
+            try (var walk = Files.walk(tmp)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.oasm.cockpit.command;
+
+import java.util.List;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.ExitStatus;
+
+/**
+ * Base of every {@code oasm} subcommand: a Spring Shell {@link Command} with declared options and
+ * positional arguments, run with an {@link Invocation}. Options are checked before it runs, so an
+ * unknown one is an error and never silently ignored.
+ */
+public abstract class OasmCommand implements Command {
+
+    /** The invocation of the command running on this thread. */
+    static final ScopedValue<Invocation> CURRENT = ScopedValue.newInstance();
+
+    private final String name;
+    private final String group;
+    private final String description;
+    private final String arguments;
+    private final int minArgs;
+    private final int maxArgs;
+    private final List<OptionSpec> options;
+
+    protected OasmCommand(String name, String group, String description, String arguments, int minArgs, int maxArgs,
+            List<OptionSpec> options) {
+        this.name = name;
+        this.group = group;
+        this.description = description;
+        this.arguments = arguments;
+        this.minArgs = minArgs;
+        this.maxArgs = maxArgs;
+        this.options = List.copyOf(options);
+    }
+
+    /** Runs the command; returns its exit status. */
+    protected abstract int run(Invocation inv) throws Exception;
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public String getGroup() {
+        return group;
+    }
+
+    @Override
+    public String getDescription() {
+        return description;
+    }
+
+    @Override
+    public String getHelp() {
+        return HelpRenderer.commandHelp(this);
+    }
+
+    @Override
+    public List<CommandOption> getOptions() {
+        return options.stream().map(OptionSpec::toSpring).toList();
+    }
+
+    public List<OptionSpec> optionSpecs() {
+        return options;
+    }
+
+    /** The synopsis of the positional arguments, e.g. {@code FILE --as NAME/vVERSION}. */
+    public String argumentSynopsis() {
+        return arguments;
+    }
+
+    int minArgs() {
+        return minArgs;
+    }
+
+    int maxArgs() {
+        return maxArgs;
+    }
+
+    @Override
+    public ExitStatus execute(CommandContext context) throws Exception {
+        int status = run(CURRENT.get());
+        return status == 0 ? ExitStatus.OK : new ExitStatus(status, "failed");
+    }
+}

@@ -1,0 +1,21 @@
+package org.oasm.cockpit.profile;
+
+import java.util.Map;
+
+/**
+ * The user's settings from {@code shell_profile.yaml}: the prompt, aliases, environment, history
+ * size, log level, and whether commands are recorded. The prompt may use {@code {cwd}},
+ * {@code {status}} (empty after success, {@code " [N]"} after a failure), {@code {user}},
+ * {@code {host}} and {@code {root}}.
+ */
+public record ShellProfile(String prompt, Map<String, String> aliases, Map<String, String> environment,
+        int historySize, String logLevel, boolean provenanceEnabled, boolean provenanceCbor) {
+
+    public static final ShellProfile DEFAULTS = new ShellProfile("{cwd}{status} oasm> ", Map.of(), Map.of(),
+            10_000, "info", true, false);
+
+    public ShellProfile {
+        aliases = Map.copyOf(aliases);
+        environment = Map.copyOf(environment);
+    }
+}

@@ -1,0 +1,60 @@
+package org.oasm.cockpit.repl;
+
+import org.jline.terminal.Terminal;
+import org.oasm.substrate.exec.TerminalInfo;
+
+/**
+ * Answers the substrate's questions about the terminal from JLine, and routes Ctrl-C: while a
+ * foreground command runs, the terminal delivers SIGINT to the program itself (it shares the
+ * foreground process group); the cockpit only interrupts its own waiting thread.
+ */
+public final class JLineTerminalInfo implements TerminalInfo {
+
+    private final Terminal terminal;
+    private volatile boolean programRunning;
+    private volatile Thread commandThread;
+
+    public JLineTerminalInfo(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public boolean isTerminal(int fd) {
+        return !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())
+                && (fd != 0 || Boolean.getBoolean("oasm.stdin.tty"))
+                && (fd != 1 || Boolean.getBoolean("oasm.stdout.tty"));
+    }
+
+    @Override
+    public int columns() {
+        int w = terminal.getWidth();
+        return w > 0 ? w : 80;
+    }
+
+    @Override
+    public void foregroundStarted() {
+        programRunning = true;
+    }
+
+    @Override
+    public void foregroundEnded() {
+        programRunning = false;
+    }
+
+    /** The thread that runs the current line, or null between lines. */
+    void commandThread(Thread t) {
+        commandThread = t;
+    }
+
+    /**
+     * Ctrl-C while a line runs. A program in the foreground receives SIGINT from the terminal
+     * itself and decides what to do (an editor may ignore it); a builtin or {@code oasm} command
+     * is interrupted.
+     */
+    void interruptForeground() {
+        Thread t = commandThread;
+        if (t != null && !programRunning) {
+            t.interrupt();
+        }
+    }
+}
