@@ -39,7 +39,7 @@ public final class Cockpit {
     private final CommandCatalog catalog;
     private final Shell shell;
 
-    Cockpit(LaunchOptions options, OasmRoot root, TerminalInfo terminal) {
+    public Cockpit(LaunchOptions options, OasmRoot root, TerminalInfo terminal) {
         this.options = options;
         this.root = root;
         ProfileLoader.Loaded loaded = ProfileLoader.load(root);
@@ -175,8 +175,16 @@ public final class Cockpit {
         return new OasmRoot(Path.of("").toAbsolutePath());
     }
 
-    Shell shell() {
+    public Shell shell() {
         return shell;
+    }
+
+    public CommandCatalog catalog() {
+        return catalog;
+    }
+
+    public ShellProfile profile() {
+        return profile;
     }
 
     static Map<String, String> environmentOf(Shell shell) {

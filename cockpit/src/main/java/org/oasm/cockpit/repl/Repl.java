@@ -58,6 +58,7 @@ public final class Repl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                 .build();
+        history.attach(reader);
         for (History.Entry e : history) {
             shell.addHistory(e.line());
         }
@@ -71,8 +72,12 @@ public final class Repl {
 
     /** Reads and runs lines until Ctrl-D or {@code exit}; returns the cockpit's exit status. */
     public int run() {
+        return run(IoContext.inherited());
+    }
+
+    /** Like {@link #run()}, with commands writing to {@code io} instead of the cockpit's own descriptors. */
+    public int run(IoContext io) {
         terminal.handle(Terminal.Signal.INT, sig -> terminalInfo.interruptForeground());
-        IoContext io = IoContext.inherited();
         while (true) {
             String line;
             try {

@@ -64,6 +64,7 @@ final class ShellHighlighter implements Highlighter {
                 }
             }
             markComments(buffer, styles);
+            org.oasm.substrate.parse.Parser.parse(buffer);
         } catch (SyntaxException e) {
             errorAt = e.incomplete() ? -1 : Math.max(0, e.position());
             if (e.incomplete()) {
