@@ -62,8 +62,7 @@ public record LocatedDocument(String name, JsonNode root, Map<String, Integer> l
             TokenStreamLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
             String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-            throw new OasmException(name + ": " + where + message.lines().findFirst().orElse(""),
-                    OasmException.FAILED, e);
+            throw new OasmException(name + ": " + where + summary(message), OasmException.FAILED, e);
         } catch (UncheckedIOException e) {
             throw new OasmException(name + ": cannot read: " + e.getMessage(), OasmException.FAILED, e);
         }
@@ -128,6 +127,13 @@ public record LocatedDocument(String name, JsonNode root, Map<String, Integer> l
             }
             default -> throw new OasmException("unexpected token " + token);
         }
+    }
+
+    /** A parser message in one line: its statements, without the excerpts of the input. */
+    private static String summary(String message) {
+        return String.join("; ", message.lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .toList());
     }
 
     /** Escapes a property name for a JSON Pointer (RFC 6901). */

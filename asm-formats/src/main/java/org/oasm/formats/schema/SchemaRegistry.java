@@ -58,13 +58,29 @@ public final class SchemaRegistry {
     }
 
     /**
-     * Opens the registry of a root: the schemas the master manifest lists (the root's manifest,
-     * or the bundled one) plus every {@code schemas/ID_schema.yaml} in the root's own folder.
+     * Opens the registry of a root: the schemas the root's master manifest lists, every
+     * {@code schemas/ID_schema.yaml} in the root's own folder, and the schemas of the bundled
+     * master manifest - in that order of precedence.
      */
     public static SchemaRegistry open(OasmRoot root) {
         Map<String, String> paths = new TreeMap<>();
-        indexManifest(root, paths);
+        Path own = root.dir().resolve(MASTER_MANIFEST);
+        if (Files.isRegularFile(own)) {
+            try (InputStream in = Files.newInputStream(own)) {
+                indexManifest(in, paths);
+            } catch (IOException e) {
+                // unreadable: the manifest loader reports it
+            }
+        }
         indexFolder(root.schemas(), paths);
+        try (InputStream in = SchemaRegistry.class.getClassLoader()
+                .getResourceAsStream(OasmRoot.BUNDLED_PREFIX + MASTER_MANIFEST)) {
+            if (in != null) {
+                indexManifest(in, paths);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new SchemaRegistry(root, paths);
     }
 
@@ -194,24 +210,17 @@ public final class SchemaRegistry {
         return List.copyOf(result);
     }
 
-    private static void indexManifest(OasmRoot root, Map<String, String> paths) {
+    private static void indexManifest(InputStream in, Map<String, String> paths) {
         try {
-            Optional<InputStream> in = root.openData(MASTER_MANIFEST);
-            if (in.isEmpty()) {
-                return;
-            }
-            try (InputStream stream = in.get()) {
-                JsonNode manifest = LocatedDocument.read(MASTER_MANIFEST, stream).root();
-                for (JsonNode entry : manifest.path("schemas")) {
-                    String id = entry.path("id").asString("");
-                    String path = entry.path("path").asString(conventionalPath(id));
-                    if (!id.isEmpty()) {
-                        paths.putIfAbsent(id, path);
-                    }
+            JsonNode manifest = LocatedDocument.read(MASTER_MANIFEST, in).root();
+            for (JsonNode entry : manifest.path("schemas")) {
+                String id = entry.path("id").asString("");
+                if (!id.isEmpty()) {
+                    paths.putIfAbsent(id, entry.path("path").asString(conventionalPath(id)));
                 }
             }
-        } catch (IOException | OasmException e) {
-            // A broken manifest is the manifest loader's to report; the folder scan still works.
+        } catch (OasmException e) {
+            // A broken manifest is the manifest loader's to report; the other sources still work.
         }
     }
 
