@@ -50,7 +50,36 @@ public record HistoryFilter(String runId, String status, String actor, String te
     /** A cheap test on the raw line that never rejects a match (it may accept a non-match). */
     boolean mightMatch(String line) {
         return (status == null || line.contains("\"status\":\"" + status + "\""))
-                && (text == null || !isPlain(text) || line.contains(text));
+                && (text == null || !isPlain(text) || line.contains(text))
+                && (actor == null || !isPlain(actor) || containsIgnoringCase(line, actorName()));
+    }
+
+    /** The part of the actor filter that appears in the record: the name, or the type alone. */
+    private String actorName() {
+        int colon = actor.indexOf(':');
+        return colon < 0 ? actor : actor.substring(colon + 1);
+    }
+
+    /** Case-insensitive contains, jumping between occurrences of the first character. */
+    private static boolean containsIgnoringCase(String line, String part) {
+        if (part.isEmpty()) {
+            return true;
+        }
+        char lower = Character.toLowerCase(part.charAt(0));
+        char upper = Character.toUpperCase(part.charAt(0));
+        int from = 0;
+        while (true) {
+            int a = line.indexOf(lower, from);
+            int b = lower == upper ? -1 : line.indexOf(upper, from);
+            int at = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+            if (at < 0 || at > line.length() - part.length()) {
+                return false;
+            }
+            if (line.regionMatches(true, at, part, 0, part.length())) {
+                return true;
+            }
+            from = at + 1;
+        }
     }
 
     /** The exact test on a parsed record. */

@@ -75,6 +75,9 @@ class HistoryQueryTest {
         assertTrue(failed.stream().allMatch(r -> r.get("exit_status").asInt() == 2));
         assertEquals(4, query.executions(HistoryFilter.last(100).status("Failed").actor("ada")).size());
         assertEquals(20, query.executions(HistoryFilter.last(100).actor("AI")).size());
+        assertEquals(20, query.executions(HistoryFilter.last(100).actor("human")).size());
+        assertEquals(20, query.executions(HistoryFilter.last(100).actor("AI:m-1")).size());
+        assertEquals(0, query.executions(HistoryFilter.last(100).actor("bob")).size());
         assertEquals(4, query.executions(HistoryFilter.last(100).text("target3")).size());
         List<JsonNode> window = query.executions(HistoryFilter.last(100)
                 .between(Instant.parse("2026-01-01T00:00:05Z"), Instant.parse("2026-01-01T00:00:07Z")));
