@@ -83,11 +83,12 @@ public final class HistoryQuery {
     }
 
     private void scan(Path file, HistoryFilter filter, List<Stamped> found) {
-        String from = filter.from() == null ? null : Records.timestamp(filter.from());
+        RecordMatcher matcher = filter.matcher();
+        String from = matcher.from();
         int matches = 0;
         try (ReverseLines lines = new ReverseLines(file)) {
             for (String line = lines.previous(); line != null; line = lines.previous()) {
-                if (line.isBlank() || !filter.mightMatch(line)) {
+                if (line.isBlank() || !matcher.mightMatch(line)) {
                     continue;
                 }
                 JsonNode record = parse(line);
@@ -98,7 +99,7 @@ public final class HistoryQuery {
                 if (from != null && time.compareTo(from) < 0) {
                     return;
                 }
-                if (filter.matches(record)) {
+                if (matcher.matches(record)) {
                     found.add(new Stamped(time, record));
                     if (++matches == filter.limit()) {
                         return;

@@ -130,12 +130,16 @@ public final class LineageWriter {
         Path chain = root.lineageLogs().resolve(CHAIN_FILE);
         synchronized (JVM_LOCK) {
             try (FileChannel channel = FileChannel.open(chain, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                 FileLock lock = channel.lock()) {
-                while (line.hasRemaining()) {
-                    channel.write(line);
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                FileLock lock = channel.lock();
+                try {
+                    while (line.hasRemaining()) {
+                        channel.write(line);
+                    }
+                    channel.force(false);
+                } finally {
+                    lock.release();
                 }
-                channel.force(false);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot append to " + chain + ": " + e.getMessage(), e);
             }

@@ -33,7 +33,7 @@ final class LogbackSink implements AutoCloseable {
         context.start();
         logger = context.getLogger("oasm.execution");
         logger.setAdditive(false);
-        logger.setLevel(Level.ALL);
+        logger.setLevel(Level.TRACE);
         logger.addAppender(async("all", fileAppender("all", all), null));
         logger.addAppender(async("errors", fileAppender("errors", errors), Level.ERROR));
     }

@@ -109,7 +109,7 @@ public record LocatedDocument(String name, JsonNode root, Map<String, Integer> l
                 }
                 return array;
             }
-            case VALUE_STRING -> { return NODES.textNode(p.getString()); }
+            case VALUE_STRING -> { return NODES.stringNode(p.getString()); }
             case VALUE_TRUE -> { return NODES.booleanNode(true); }
             case VALUE_FALSE -> { return NODES.booleanNode(false); }
             case VALUE_NULL -> { return NODES.nullNode(); }
