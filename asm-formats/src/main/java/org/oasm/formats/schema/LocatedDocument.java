@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.cbor.CBORMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -32,13 +33,17 @@ public record LocatedDocument(String name, JsonNode root, Map<String, Integer> l
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final CBORMapper CBOR = CBORMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     public LocatedDocument {
         lines = Map.copyOf(lines);
     }
 
-    /** Reads a file; {@code .json} files as JSON, everything else as YAML (a superset). */
+    /**
+     * Reads a file; {@code .json} files as JSON, {@code .cbor} files as CBOR (no lines: binary),
+     * everything else as YAML (a superset of JSON).
+     */
     public static LocatedDocument read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(file.toString(), in);
@@ -47,11 +52,11 @@ public record LocatedDocument(String name, JsonNode root, Map<String, Integer> l
         }
     }
 
-    /** Reads a stream; a name ending in {@code .json} is read as JSON, anything else as YAML. */
+    /** Reads a stream; the format follows the name's extension as for {@link #read(Path)}. */
     public static LocatedDocument read(String name, InputStream in) {
-        boolean json = name.endsWith(".json");
         Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = json ? JSON.createParser(in) : YAML.createParser(in)) {
+        try (JsonParser p = name.endsWith(".json") ? JSON.createParser(in)
+                : name.endsWith(".cbor") ? CBOR.createParser(in) : YAML.createParser(in)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new OasmException(name + ": empty document");
@@ -60,7 +65,9 @@ public record LocatedDocument(String name, JsonNode root, Map<String, Integer> l
             return new LocatedDocument(name, root, lines);
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+            String where = at == null ? ""
+                    : at.getLineNr() > 0 ? "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": "
+                    : "byte " + at.getByteOffset() + ": ";
             String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
             throw new OasmException(name + ": " + where + summary(message), OasmException.FAILED, e);
         } catch (UncheckedIOException e) {
@@ -87,7 +94,9 @@ public record LocatedDocument(String name, JsonNode root, Map<String, Integer> l
     }
 
     private static JsonNode value(JsonParser p, String pointer, Map<String, Integer> lines) {
-        lines.putIfAbsent(pointer, p.currentTokenLocation().getLineNr());
+        if (!lines.containsKey(pointer)) {
+            note(lines, pointer, p);
+        }
         JsonToken token = p.currentToken();
         switch (token) {
             case START_OBJECT -> {
@@ -95,7 +104,7 @@ public record LocatedDocument(String name, JsonNode root, Map<String, Integer> l
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName();
                     String child = pointer + "/" + escape(name);
-                    lines.put(child, p.currentTokenLocation().getLineNr());
+                    note(lines, child, p);
                     p.nextToken();
                     object.set(name, value(p, child, lines));
                 }
@@ -126,6 +135,14 @@ public record LocatedDocument(String name, JsonNode root, Map<String, Integer> l
                 return embedded instanceof byte[] bytes ? NODES.binaryNode(bytes) : NODES.pojoNode(embedded);
             }
             default -> throw new OasmException("unexpected token " + token);
+        }
+    }
+
+    /** Remembers the line of the current token; binary formats have none. */
+    private static void note(Map<String, Integer> lines, String pointer, JsonParser p) {
+        int line = p.currentTokenLocation().getLineNr();
+        if (line > 0) {
+            lines.put(pointer, line);
         }
     }
 

@@ -115,6 +115,17 @@ class ManifestLoaderTest {
         assertTrue(problems.getFirst().message().startsWith("/log_level: "), problems.toString());
     }
 
+    @Test
+    void validateFileReadsCborWithoutLines(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("profile.cbor");
+        Files.write(file, tools.jackson.dataformat.cbor.CBORMapper.builder().build()
+                .writeValueAsBytes(java.util.Map.of("prompt", "> ", "history_size", -1)));
+        List<Problem> problems = ManifestLoader.validateFile(SchemaRegistry.open(REPO), file, "shell_profile");
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(0, problems.getFirst().line());
+        assertEquals(file + ": /history_size: must have a minimum value of 0", problems.getFirst().toString());
+    }
+
     private static void assertContains(List<String> printed, String prefix) {
         assertTrue(printed.stream().anyMatch(p -> p.startsWith(prefix)),
                 "no problem starting with\n  " + prefix + "\nin\n  " + String.join("\n  ", printed));

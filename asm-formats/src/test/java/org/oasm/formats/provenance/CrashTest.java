@@ -76,6 +76,26 @@ class CrashTest {
         assertEquals(n, Records.JSON.readTree(lines.getLast()).get("seq").asLong());
     }
 
+    @Test
+    void twoProcessesOnOneRootNeverInterleaveChainLines(@TempDir Path dir) throws Exception {
+        int n = 80;
+        Process first = ChildProcesses.start("lineage", dir.toString(), Integer.toString(n));
+        Process second = ChildProcesses.start("lineage", dir.toString(), Integer.toString(n));
+        assertTrue(first.waitFor(60, TimeUnit.SECONDS) && second.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, first.exitValue());
+        assertEquals(0, second.exitValue());
+        List<String> chain = Files.readAllLines(new OasmRoot(dir).lineageLogs().resolve(LineageWriter.CHAIN_FILE));
+        assertEquals(2 * n, chain.size());
+        assertEquals(2, chain.stream().map(line -> Records.JSON.readTree(line).get("run_id").asString())
+                .distinct().count());
+        for (String line : chain) {
+            JsonNode entry = Records.JSON.readTree(line);
+            assertTrue(entry.get("summary").asString().length() > 9_000);
+            JsonNode record = Records.JSON.readTree(new OasmRoot(dir).lineageLogs().resolve(entry.get("file").asString()).toFile());
+            assertEquals(entry.get("lineage_id"), record.get("lineage_id"));
+        }
+    }
+
     /** The record files of a folder, without temporary files of writes in flight. */
     private static List<Path> files(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {

@@ -12,7 +12,8 @@ import org.oasm.formats.root.OasmRoot;
 /**
  * A cockpit stand-in for the crash tests, run in a child JVM: {@code loop ROOT} records forever
  * (execution, provenance and lineage records), {@code burst ROOT N} appends N execution records,
- * says so on stdout and waits to be terminated.
+ * says so on stdout and waits to be terminated, {@code lineage ROOT N} writes N lineage records
+ * with long command lines as fast as it can.
  */
 public final class RecordingChild {
 
@@ -20,6 +21,16 @@ public final class RecordingChild {
         OasmRoot root = new OasmRoot(Path.of(args[1]));
         ExecutionLog log = ExecutionLog.open(root);
         Actor actor = new Actor.Human("child");
+        if (args[0].equals("lineage")) {
+            LineageWriter writer = new LineageWriter(root, Clock.systemUTC(), UUID::randomUUID);
+            String command = "oasm execute --template x " + "--param k=v ".repeat(1000);
+            for (int i = 0, n = Integer.parseInt(args[2]); i < n; i++) {
+                writer.write(new LineageChange(log.runId(), i, actor, null, i + " " + "x".repeat(9000), "test", command, null, null,
+                        List.of(), List.of(), null, null));
+            }
+            log.close();
+            return;
+        }
         if (args[0].equals("burst")) {
             int n = Integer.parseInt(args[2]);
             for (int i = 0; i < n; i++) {
