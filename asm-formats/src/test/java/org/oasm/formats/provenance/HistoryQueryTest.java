@@ -98,6 +98,21 @@ class HistoryQueryTest {
     }
 
     @Test
+    void lineageTable(TestInfo info) throws Exception {
+        StepClock clock = new StepClock("2026-01-03T00:00:00Z", Duration.ofMinutes(1));
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        LineageWriter writer = new LineageWriter(root, clock,
+                () -> UUID.fromString(String.format("00000000-0000-4000-8000-%012d", n.incrementAndGet())));
+        String first = writer.write(new LineageChange(FIRST, 4, new Actor.Human("ada"), null, "removed unused imports",
+                "lint", "oasm execute --template repair.rust.unused_imports --target src", null, null, null, null,
+                null, null)).lineageId();
+        String second = writer.write(new LineageChange(FIRST, 9, new Actor.Automation("rust.fmt"), first,
+                "formatted", "style", "oasm execute --template lint.rust.fmt --target src", null, null, null, null,
+                null, null)).lineageId();
+        Golden.assertMatches(info, "txt", HistoryRenderer.lineageTable(query.lineage(second)));
+    }
+
+    @Test
     void lineageShowsTheRecordAndItsWholeChain() {
         StepClock clock = new StepClock("2026-01-02T00:00:00Z", Duration.ofSeconds(1));
         LineageWriter writer = new LineageWriter(root, clock, UUID::randomUUID);
