@@ -14,6 +14,9 @@ import org.oasm.cockpit.command.Commands;
 import org.oasm.cockpit.command.OasmBuiltin;
 import org.oasm.cockpit.profile.ProfileLoader;
 import org.oasm.cockpit.profile.ShellProfile;
+import org.oasm.cockpit.provenance.ConfigHash;
+import org.oasm.cockpit.provenance.Recorder;
+import org.oasm.formats.provenance.Actor;
 import org.oasm.cockpit.repl.JLineTerminalInfo;
 import org.oasm.cockpit.repl.Repl;
 import org.oasm.formats.root.OasmRoot;
@@ -24,6 +27,7 @@ import org.oasm.substrate.exec.IoContext;
 import org.oasm.substrate.exec.ShellExit;
 import org.oasm.substrate.exec.ShellState;
 import org.oasm.substrate.exec.TerminalInfo;
+import org.oasm.substrate.lex.Quoting;
 import org.oasm.substrate.lex.SyntaxException;
 import org.oasm.substrate.parse.Parser;
 
@@ -38,6 +42,7 @@ public final class Cockpit {
     private final ShellProfile profile;
     private final CommandCatalog catalog;
     private final Shell shell;
+    private final Recorder recorder;
 
     public Cockpit(LaunchOptions options, OasmRoot root, TerminalInfo terminal) {
         this.options = options;
@@ -53,11 +58,22 @@ public final class Cockpit {
         state.aliases().putAll(profile.aliases());
         state.assign("OASM_ROOT", root.dir().toString());
         state.export("OASM_ROOT");
-        CockpitServices services = new CockpitServices(root, profile, options.debug());
+        boolean record = profile.provenanceEnabled() && !options.noProvenance();
+        this.recorder = record ? new Recorder(root, Actor.fromEnvironment(System.getenv()), profile.provenanceCbor(),
+                ConfigHash.of(profile), options.mode().name().toLowerCase()) : null;
+        CockpitServices services = new CockpitServices(root, profile, options.debug(), recorder);
         this.catalog = Commands.catalog();
         Builtins builtins = Builtins.standard();
         builtins.register("oasm", new OasmBuiltin(catalog, services));
-        this.shell = new Shell(state, builtins, ExecutionListener.NONE, terminal);
+        ExecutionListener listener = recorder == null ? ExecutionListener.NONE : recorder.listener();
+        this.shell = new Shell(state, builtins, listener, terminal);
+    }
+
+    /** Ends recording: the session's last record, everything buffered flushed. */
+    void finish(int status) {
+        if (recorder != null) {
+            recorder.close(status);
+        }
     }
 
     /** Runs the cockpit as the options say and returns its exit status. */
@@ -74,10 +90,15 @@ public final class Cockpit {
                 c.shell.state().setInteractive(true);
                 Repl repl = new Repl(terminal, c.shell, c.catalog, c.profile, root.history().resolve("line_history"),
                         root.dir().getFileName() == null ? "/" : root.dir().getFileName().toString(), info);
-                return repl.run();
+                int status = repl.run();
+                c.finish(status);
+                return status;
             }
         }
-        return new Cockpit(options, root, TerminalInfo.NONE).runBatch();
+        Cockpit c = new Cockpit(options, root, TerminalInfo.NONE);
+        int status = c.runBatch();
+        c.finish(status);
+        return status;
     }
 
     int runBatch() throws IOException {
@@ -99,15 +120,10 @@ public final class Cockpit {
 
     /** {@code ./oasm store list} is {@code oasm store list} typed inside: quoted, so words stay words. */
     static String subcommandLine(String command, List<String> args) {
-        StringBuilder sb = new StringBuilder("oasm ").append(quote(command));
-        for (String a : args) {
-            sb.append(' ').append(quote(a));
-        }
-        return sb.toString();
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
+        List<String> words = new java.util.ArrayList<>();
+        words.add(command);
+        words.addAll(args);
+        return "oasm " + Quoting.join(words);
     }
 
     /** Commands from a non-terminal stdin, one complete command at a time, as bash reads them. */

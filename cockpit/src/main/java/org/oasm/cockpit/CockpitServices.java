@@ -1,6 +1,9 @@
 package org.oasm.cockpit;
 
+import java.util.Optional;
 import org.oasm.cockpit.profile.ShellProfile;
+import org.oasm.cockpit.provenance.LineageRecorder;
+import org.oasm.cockpit.provenance.Recorder;
 import org.oasm.formats.root.OasmRoot;
 import org.oasm.formats.store.ArtifactStore;
 import org.oasm.formats.workcopy.ChangeRecorder;
@@ -15,13 +18,36 @@ public final class CockpitServices {
     private final OasmRoot root;
     private final ShellProfile profile;
     private final boolean debug;
+    private final Recorder recorder;
+    private final ThreadLocal<String> currentCommand = new ThreadLocal<>();
     private ArtifactStore store;
     private WorkingCopies workingCopies;
+    private LineageRecorder lineage;
 
-    public CockpitServices(OasmRoot root, ShellProfile profile, boolean debug) {
+    public CockpitServices(OasmRoot root, ShellProfile profile, boolean debug, Recorder recorder) {
         this.root = root;
         this.profile = profile;
         this.debug = debug;
+        this.recorder = recorder;
+    }
+
+    /** The recorder, absent when recording is off. */
+    public Optional<Recorder> recorder() {
+        return Optional.ofNullable(recorder);
+    }
+
+    /** Marks the {@code oasm} command line running on this thread (for lineage records). */
+    public void currentCommand(String line) {
+        if (line == null) {
+            currentCommand.remove();
+        } else {
+            currentCommand.set(line);
+        }
+    }
+
+    /** The lineage id the last change on this cockpit recorded, if any. */
+    public Optional<String> lastLineageId() {
+        return lineage == null ? Optional.empty() : Optional.ofNullable(lineage.lastLineageId());
     }
 
     public OasmRoot root() {
@@ -50,7 +76,12 @@ public final class CockpitServices {
 
     public synchronized WorkingCopies workingCopies() {
         if (workingCopies == null) {
-            workingCopies = new WorkingCopies(root, store(), ChangeRecorder.NONE);
+            ChangeRecorder changes = ChangeRecorder.NONE;
+            if (recorder != null) {
+                lineage = new LineageRecorder(recorder, () -> currentCommand.get());
+                changes = lineage;
+            }
+            workingCopies = new WorkingCopies(root, store(), changes);
         }
         return workingCopies;
     }

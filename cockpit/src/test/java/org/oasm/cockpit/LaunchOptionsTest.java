@@ -40,7 +40,7 @@ class LaunchOptionsTest {
 
     @Test
     void subcommandLineQuotesEveryWord() {
-        assertEquals("oasm 'store' 'put' 'a b.txt' 'it'\\''s'",
+        assertEquals("oasm store put 'a b.txt' 'it'\\''s'",
                 Cockpit.subcommandLine("store", List.of("put", "a b.txt", "it's")));
     }
 }

@@ -16,6 +16,8 @@ public final class Commands {
             all.add(new HelpCommand(() -> self[0]));
             all.addAll(StoreCommands.all());
             all.addAll(WorkcopyCommands.all());
+            all.add(new HistoryCommand());
+            all.addAll(ManifestCommands.all());
             return all;
         });
         return self[0];

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.oasm.cockpit.CockpitServices;
+import org.oasm.cockpit.provenance.ProvenanceNotes;
 import org.oasm.substrate.builtin.BuiltinContext;
 import org.oasm.substrate.exec.CommandIO;
 import org.springframework.shell.core.command.CommandArgument;
@@ -16,7 +17,8 @@ import org.springframework.shell.core.command.ParsedInput;
  * One run of an {@code oasm} command: its parsed options and arguments, the streams the shell gave
  * it (so it takes part in pipes and redirections), the shell around it and the cockpit's services.
  */
-public record Invocation(ParsedInput input, CommandIO io, BuiltinContext shell, CockpitServices services) {
+public record Invocation(ParsedInput input, CommandIO io, BuiltinContext shell, CockpitServices services,
+        ProvenanceNotes notes) {
 
     public PrintStream out() {
         return io.out();

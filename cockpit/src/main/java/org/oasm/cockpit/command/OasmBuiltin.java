@@ -3,7 +3,9 @@ package org.oasm.cockpit.command;
 import java.io.PrintWriter;
 import java.util.List;
 import org.oasm.cockpit.CockpitServices;
+import org.oasm.cockpit.provenance.ProvenanceNotes;
 import org.oasm.substrate.builtin.Builtin;
+import org.oasm.substrate.lex.Quoting;
 import org.oasm.substrate.builtin.BuiltinContext;
 import org.oasm.substrate.exec.CommandIO;
 import org.springframework.shell.core.command.CommandContext;
@@ -48,11 +50,26 @@ public final class OasmBuiltin implements Builtin {
                 return 0;
             }
             ParsedInput input = ArgvParser.parse(command, rest);
-            Invocation inv = new Invocation(input, io, shell, services);
+            Invocation inv = new Invocation(input, io, shell, services, new ProvenanceNotes());
             PrintWriter writer = new PrintWriter(io.out(), true);
             CommandContext ctx = new CommandContext(input, catalog.registry(), writer, null);
-            return ScopedValue.where(OasmCommand.CURRENT, inv)
-                    .call(() -> new CommandExecutor(catalog.registry()).execute(ctx).code());
+            String line = commandLine(args);
+            services.currentCommand(line);
+            int status = 1;
+            try {
+                status = ScopedValue.where(OasmCommand.CURRENT, inv)
+                        .call(() -> new CommandExecutor(catalog.registry()).execute(ctx).code());
+                return status;
+            } catch (Exception e) {
+                status = ExitStatuses.of(unwrap(e));
+                throw e;
+            } finally {
+                services.currentCommand(null);
+                if (command.recorded()) {
+                    int finalStatus = status;
+                    services.recorder().ifPresent(r -> r.commandFinished(line, finalStatus, inv.notes()));
+                }
+            }
         } catch (UsageError e) {
             io.err().println(e.getMessage().startsWith("oasm") ? e.getMessage() : "oasm: " + e.getMessage());
             return 2;
@@ -61,6 +78,10 @@ public final class OasmBuiltin implements Builtin {
         } finally {
             io.out().flush();
         }
+    }
+
+    private static String commandLine(List<String> args) {
+        return "oasm " + Quoting.join(args);
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -72,6 +72,11 @@ public abstract class OasmCommand implements Command {
         return arguments;
     }
 
+    /** Whether a run gets a provenance record; every command does unless it says otherwise. */
+    protected boolean recorded() {
+        return true;
+    }
+
     int minArgs() {
         return minArgs;
     }

@@ -34,6 +34,7 @@ final class StoreCommands {
                     ? inv.services().store().put(file, as, Category.parse(inv.option("category").get()), actor)
                     : inv.services().store().put(file, as, actor);
             ArtifactInfo i = r.info();
+            inv.notes().hdf5Reference(i.ref().toString()).put("sha256", i.sha256());
             inv.out().println((r.alreadyStored() ? "already stored " : "stored ") + i.ref() + "  " + i.size()
                     + " bytes  sha256:" + i.sha256());
             return 0;
@@ -49,6 +50,7 @@ final class StoreCommands {
         @Override
         protected int run(Invocation inv) throws Exception {
             ArtifactRef ref = ArtifactRef.parse(inv.argument(0, "REF"));
+            inv.notes().hdf5Reference(ref.toString());
             if (inv.option("output").isPresent()) {
                 Path out = inv.services().store().get(ref, inv.path(inv.option("output").get()));
                 inv.err().println("wrote " + out);
