@@ -14,6 +14,10 @@ public final class Main {
         LaunchOptions options = null;
         try {
             options = LaunchOptions.parse(args);
+            if (!options.debug()) {
+                // JLine reports through java.util.logging; its warnings are not for the user's screen
+                java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.OFF);
+            }
             status = Cockpit.start(options);
         } catch (LaunchOptions.UsageException e) {
             ErrorReporter.usage(e.getMessage());

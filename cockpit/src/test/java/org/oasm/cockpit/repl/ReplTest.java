@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oasm.cockpit.CockpitHarness;
@@ -32,8 +32,8 @@ class ReplTest {
         Files.deleteIfExists(out);
         Files.createFile(out);
         int status;
-        try (Terminal t = TerminalBuilder.builder().system(false).type(Terminal.TYPE_DUMB).streams(
-                new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen).build()) {
+        try (Terminal t = new DumbTerminal("test", Terminal.TYPE_DUMB,
+                new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
             t.setSize(new org.jline.terminal.Size(160, 40));
             Repl repl = new Repl(t, h.cockpit().shell(), h.cockpit().catalog(), h.cockpit().profile(),
                     dir.resolve("root/logs/history/line_history"), "root", new JLineTerminalInfo(t));
