@@ -45,9 +45,9 @@ class SchemaExamplesTest {
     }
 
     @Test
-    void aWorkingCopyFromTheStoreNeedsItsRef() throws Exception {
+    void aWorkingCopyNeedsItsSourceKind() throws Exception {
         ObjectNode copy = (ObjectNode) example("working_copy").root();
-        ((ObjectNode) copy.get("source")).remove("ref");
+        copy.put("source_kind", "store");
         assertFalse(registry.validate(copy, "working_copy").isEmpty());
     }
 

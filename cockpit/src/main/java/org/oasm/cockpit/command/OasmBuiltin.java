@@ -67,6 +67,7 @@ public final class OasmBuiltin implements Builtin {
                 services.currentCommand(null);
                 if (command.recorded()) {
                     int finalStatus = status;
+                    inv.notes().defaultCommandBlock("oasm." + command.getName().replace(' ', '.'));
                     services.recorder().ifPresent(r -> r.commandFinished(line, finalStatus, inv.notes()));
                 }
             }

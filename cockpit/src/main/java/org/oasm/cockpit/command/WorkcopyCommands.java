@@ -1,6 +1,7 @@
 package org.oasm.cockpit.command;
 
 import java.util.List;
+import org.oasm.formats.provenance.ProvenanceRecord;
 import org.oasm.formats.workcopy.CommitResult;
 import org.oasm.formats.workcopy.CopyDiff;
 import org.oasm.formats.workcopy.WorkingCopy;
@@ -78,14 +79,19 @@ final class WorkcopyCommands {
 
         @Override
         protected int run(Invocation inv) {
-            CommitResult r = inv.services().workingCopies().commit(inv.argument(0, "ID"), inv.flag("force"),
-                    inv.services().actor());
+            String id = inv.argument(0, "ID");
+            CopyDiff diff = inv.services().workingCopies().diff(id);
+            CommitResult r = inv.services().workingCopies().commit(id, inv.flag("force"), inv.services().actor());
             if (r.change().isEmpty()) {
                 inv.out().println("nothing to commit: " + r.copy().copyId() + " is the same as its source");
             } else {
                 var ch = r.change().get();
+                inv.notes().impact(new ProvenanceRecord.Impact(diff.filesChanged(), diff.linesAdded(),
+                        diff.linesRemoved(), 0, List.of()));
                 inv.out().println("committed " + r.copy().copyId() + ": " + ch.files().size() + " file(s) written to "
                         + (ch.storedAs() != null ? ch.storedAs() : ch.sourceRoot()));
+                inv.services().lastLineageId().ifPresent(l -> inv.out().println("lineage " + l
+                        + " (undo with: oasm revert --lineage-id " + l + ")"));
             }
             return 0;
         }

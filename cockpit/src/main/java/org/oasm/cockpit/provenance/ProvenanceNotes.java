@@ -24,6 +24,14 @@ public final class ProvenanceNotes {
         return this;
     }
 
+    /** Names the command as its block ({@code oasm.store.put}) unless a command block was named. */
+    public ProvenanceNotes defaultCommandBlock(String id) {
+        if (commandBlockId == null) {
+            commandBlockId = id;
+        }
+        return this;
+    }
+
     public ProvenanceNotes hdf5Reference(String ref) {
         this.hdf5Reference = ref;
         return this;
