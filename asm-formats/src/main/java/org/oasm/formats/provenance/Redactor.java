@@ -23,8 +23,34 @@ public final class Redactor {
     /** A shell word: single-quoted, double-quoted, or up to the next blank or operator. */
     private static final String VALUE = "('[^']*'|\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s;|&]+)";
 
-    private record Rule(Pattern pattern, String replacement) {
+    /**
+     * A rule, with the lower-case literals one of which any match must contain: a line without
+     * them is never scanned by the rule's regex, which keeps redaction cheap on ordinary lines.
+     */
+    private record Rule(Pattern pattern, String replacement, List<String> triggers) {
+        Rule(Pattern pattern, String replacement, String... triggers) {
+            this(pattern, replacement, List.of(triggers));
+        }
+
+        boolean mayMatch(String lower) {
+            for (String t : triggers) {
+                if (lower.contains(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
+
+    /** Words in a name or option that make its value secret, for the cheap pre-check. */
+    private static final List<String> SECRET_WORDS =
+            List.of("token", "secret", "passw", "passphrase", "key", "credential");
+
+    /** The last line redacted and its result: a command's records repeat the same text. */
+    private record Cached(String text, String redacted) {
+    }
+
+    private static volatile Cached last = new Cached("", "");
 
     private static final Pattern ASSIGNMENT = Pattern.compile("(?<![\\w$-])([A-Za-z_][A-Za-z0-9_]*)=" + VALUE);
     private static final Pattern LONG_OPTION = Pattern.compile(
@@ -33,22 +59,22 @@ public final class Redactor {
 
     private static final List<Rule> RULES = List.of(
             // URLs with a password: scheme://user:password@host
-            new Rule(Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+):([^@\\s/]+)@"), "$1:" + REDACTED + "@"),
+            new Rule(Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+):([^@\\s/]+)@"), "$1:" + REDACTED + "@", "://"),
             // HTTP authorization headers and bare bearer tokens
-            new Rule(Pattern.compile("(?i)(authorization:\\s*(?:bearer|basic|token|digest)\\s+)[^\\s'\"]+"), "$1" + REDACTED),
-            new Rule(Pattern.compile("(?i)\\b(bearer\\s+)[A-Za-z0-9._~+/=-]+"), "$1" + REDACTED),
+            new Rule(Pattern.compile("(?i)(authorization:\\s*(?:bearer|basic|token|digest)\\s+)[^\\s'\"]+"), "$1" + REDACTED, "authorization"),
+            new Rule(Pattern.compile("(?i)\\b(bearer\\s+)[A-Za-z0-9._~+/=-]+"), "$1" + REDACTED, "bearer"),
             // user:password after -u / --user (curl, wget)
-            new Rule(Pattern.compile("(\\s(?:-u|--user)(?:\\s+|=)['\"]?[^\\s:'\"]+):([^\\s'\"]+)"), "$1:" + REDACTED),
+            new Rule(Pattern.compile("(\\s(?:-u|--user)(?:\\s+|=)['\"]?[^\\s:'\"]+):([^\\s'\"]+)"), "$1:" + REDACTED, "-u"),
             // mysql -pSECRET (attached only: a detached -p prompts) and sshpass -p SECRET
-            new Rule(Pattern.compile("(\\b(?:mysql|mysqldump|mysqladmin|mariadb)\\b[^|;&]*?\\s-p)([^\\s|;&]+)"), "$1" + REDACTED),
-            new Rule(Pattern.compile("(\\bsshpass\\b[^|;&]*?\\s-p\\s*)([^\\s|;&]+)"), "$1" + REDACTED),
+            new Rule(Pattern.compile("(\\b(?:mysql|mysqldump|mysqladmin|mariadb)\\b[^|;&]*?\\s-p)([^\\s|;&]+)"), "$1" + REDACTED, "mysql", "mariadb"),
+            new Rule(Pattern.compile("(\\bsshpass\\b[^|;&]*?\\s-p\\s*)([^\\s|;&]+)"), "$1" + REDACTED, "sshpass"),
             // recognizable credentials anywhere
-            new Rule(Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), REDACTED),
-            new Rule(Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}\\b"), REDACTED),
-            new Rule(Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,}\\b"), REDACTED),
-            new Rule(Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}\\b"), REDACTED),
-            new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+"), REDACTED),
-            new Rule(Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"), REDACTED));
+            new Rule(Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), REDACTED, "akia", "asia"),
+            new Rule(Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}\\b"), REDACTED, "gh"),
+            new Rule(Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,}\\b"), REDACTED, "github_pat_"),
+            new Rule(Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}\\b"), REDACTED, "xox"),
+            new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+"), REDACTED, "eyj"),
+            new Rule(Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"), REDACTED, "private key"));
 
     private Redactor() {
     }
@@ -63,11 +89,25 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String result = replaceValues(text, ASSIGNMENT, 1, "=");
-        result = replaceOptionValues(result);
-        for (Rule rule : RULES) {
-            result = rule.pattern().matcher(result).replaceAll(rule.replacement());
+        Cached c = last;
+        if (c.text().equals(text)) {
+            return c.redacted();
         }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        boolean secretWord = SECRET_WORDS.stream().anyMatch(lower::contains);
+        String result = text;
+        if (secretWord && text.indexOf('=') >= 0) {
+            result = replaceValues(result, ASSIGNMENT, 1, "=");
+        }
+        if (secretWord && text.indexOf('-') >= 0) {
+            result = replaceOptionValues(result);
+        }
+        for (Rule rule : RULES) {
+            if (rule.mayMatch(lower)) {
+                result = rule.pattern().matcher(result).replaceAll(rule.replacement());
+            }
+        }
+        last = new Cached(text, result);
         return result;
     }
 
