@@ -18,7 +18,9 @@ import tools.jackson.core.util.Separators;
  * Writes events as JSON text with Jackson's generator, indented by two spaces (as {@code jq .}
  * prints) and ending in a newline. What JSON cannot hold follows RFC 8949 section 6.1: byte
  * strings become base64url text without padding; NaN and the infinities have no JSON form and
- * are refused unless {@code --lossy}, which writes {@code null}.
+ * are refused unless {@code --lossy}, which writes {@code null}. A 32-bit float is printed as
+ * the shortest decimal of its exact value ({@code 1.1f} as {@code 1.100000023841858}), so that it
+ * reads back to the same binary value.
  */
 final class JsonWriter implements DocumentSink {
 
@@ -101,7 +103,7 @@ final class JsonWriter implements DocumentSink {
     @Override
     public void float32(float value) {
         if (Float.isFinite(value)) {
-            g.writeNumber(value);
+            g.writeNumber((double) value);
         } else {
             context.substitute(Float.toString(value), "null", "JSON has no " + value);
             g.writeNull();

@@ -196,7 +196,7 @@ final class YamlWriter implements DocumentSink {
 
     @Override
     public void float32(float value) {
-        plain(floatText(Float.isNaN(value), value, Float.toString(value)));
+        plain(floatText(Float.isNaN(value), value, Double.toString(value)));
     }
 
     private static String floatText(boolean nan, double value, String text) {

@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
  * work around: no dataset or attribute with a zero in its shape; each dataset written from one
  * Java array (at most 2^31-1 elements per dimension, held in the heap); booleans stored as an
  * 8-bit bitfield ({@code H5T_STD_B8LE}), which h5py reads as {@code uint8} 0/1; strings stored
- * fixed-length UTF-8, null-terminated, so text with U+0000 is refused.
+ * fixed-length UTF-8, null-terminated, so text with U+0000 is refused; names of members and
+ * attributes in printable ASCII only (jHDF 0.13 writes other names so that h5dump cannot open
+ * the file).
  */
 public final class Hdf5Writer {
 
@@ -91,9 +93,7 @@ public final class Hdf5Writer {
             for (Map.Entry<String, JsonNode> e : m.properties()) {
                 String name = e.getKey();
                 String p = pointer + "/members/" + name.replace("~", "~0").replace("/", "~1");
-                if (name.isEmpty() || name.contains("/") || name.equals(".")) {
-                    throw refuse(p, "\"" + name + "\" is not a valid HDF5 name");
-                }
+                checkName(name, p);
                 members.add(Map.entry(name, plan(e.getValue(), p)));
             }
             return new PlannedGroup(attributes, members);
@@ -117,12 +117,26 @@ public final class Hdf5Writer {
         }
         for (Map.Entry<String, JsonNode> e : attrs.properties()) {
             String p = pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+            checkName(e.getKey(), p);
             if (e.getKey().equals(Hdf5Reader.JHDF_STAMP)) {
                 throw refuse(p, "the attribute name _jHDF is reserved by jHDF");
             }
             out.add(Map.entry(e.getKey(), new Hdf5Plan(context, p).attribute(e.getValue())));
         }
         return out;
+    }
+
+    /** HDF5 names: not empty, no '/', not '.'; ASCII only, as jHDF 0.13 writes other names so h5dump cannot read the file. */
+    private void checkName(String name, String pointer) {
+        if (name.isEmpty() || name.contains("/") || name.equals(".")) {
+            throw refuse(pointer, "\"" + name + "\" is not a valid HDF5 name");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c >= 0x7f) {
+                throw refuse(pointer, "HDF5 name \"" + name + "\": jHDF 0.13 writes only printable ASCII names correctly");
+            }
+        }
     }
 
     private void emit(Planned node, WritableGroup into) {

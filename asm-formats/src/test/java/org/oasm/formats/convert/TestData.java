@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
 import org.oasm.formats.document.Context;
 import org.oasm.formats.document.DocumentSink;
 import org.oasm.formats.document.Limits;
@@ -63,47 +60,7 @@ final class TestData {
         return out.toByteArray();
     }
 
-    /** Equality of documents: numbers by value (integers exactly, floats as doubles), objects unordered. */
     static boolean same(JsonNode a, JsonNode b) {
-        if (a.isNumber() && b.isNumber()) {
-            if (a.isIntegralNumber() && b.isIntegralNumber()) {
-                return a.bigIntegerValue().equals(b.bigIntegerValue());
-            }
-            if (a.isIntegralNumber() != b.isIntegralNumber()) {
-                return false;
-            }
-            double x = a.doubleValue();
-            double y = b.doubleValue();
-            return Double.compare(x, y) == 0 || (x == y) || new BigDecimal(Double.toString(x)).compareTo(new BigDecimal(Double.toString(y))) == 0;
-        }
-        if (a.getNodeType() != b.getNodeType()) {
-            return false;
-        }
-        if (a.isObject()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (Map.Entry<String, JsonNode> e : a.properties()) {
-                JsonNode other = b.get(e.getKey());
-                if (other == null || !same(e.getValue(), other)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a.isArray()) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            Iterator<JsonNode> i = a.iterator();
-            Iterator<JsonNode> j = b.iterator();
-            while (i.hasNext()) {
-                if (!same(i.next(), j.next())) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a.equals(b);
+        return Documents.same(a, b);
     }
 }
