@@ -93,9 +93,9 @@ public final class Converter {
         if (n == 0) {
             throw new DocumentException(input + ": empty file");
         }
-        Format byName = Format.ofExtension(input.getFileName().toString());
-        Format f = Format.detect(input.getFileName().toString(), java.util.Arrays.copyOf(head, n));
-        if (byName == Format.HDF5 && f != Format.HDF5) {
+        byte[] sample = java.util.Arrays.copyOf(head, n);
+        Format f = Format.detect(input.getFileName().toString(), sample);
+        if (f == Format.HDF5 && !Format.startsWith(sample, Format.HDF5_SIGNATURE)) {
             throw new DocumentException(input + ": not an HDF5 file (no HDF5 signature at its start)");
         }
         return f;

@@ -8,6 +8,7 @@ import org.oasm.formats.document.DocumentSink;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultIndenter;
@@ -31,7 +32,9 @@ final class JsonWriter implements DocumentSink {
 
     JsonWriter(OutputStream out, Context context, boolean pretty) {
         this.context = context;
-        JsonFactory factory = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+        JsonFactory factory = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(context.limits().maxDepth() + 8).build())
+                .build();
         ObjectWriteContext owc = pretty ? new ObjectWriteContext.Base() {
             @Override
             public PrettyPrinter getPrettyPrinter() {

@@ -38,6 +38,9 @@ final class SchemaDescriptions {
     }
 
     String description(JsonNode schema) {
+        if (schema != null && schema.path("description").isString()) {
+            return schema.path("description").stringValue();
+        }
         JsonNode s = resolve(schema);
         JsonNode d = s.path("description");
         if (d.isString()) {

@@ -221,7 +221,8 @@ final class YamlWriter implements DocumentSink {
 
     @Override
     public void bytes(byte[] value) {
-        scalar(Base64.getEncoder().encodeToString(value), new ImplicitTuple(false, false), Optional.of(BINARY));
+        emitter.emit(new ScalarEvent(Optional.empty(), Optional.of(BINARY), new ImplicitTuple(false, false),
+                Base64.getEncoder().encodeToString(value), ScalarStyle.DOUBLE_QUOTED));
     }
 
     @Override

@@ -19,6 +19,8 @@ final class Checked implements DocumentSink {
     private final int maxDepth;
     private Frame[] frames = new Frame[16];
     private int depth;
+    /** True while the writer handles a value: its pointer is then the value's own index. */
+    private boolean inValue;
 
     /** One open object or array. */
     private static final class Frame {
@@ -74,10 +76,11 @@ final class Checked implements DocumentSink {
                 }
                 sb.append('/').append(f.key.replace("~", "~0").replace("/", "~1"));
             } else {
-                if (f.index < 0) {
+                long index = i == depth - 1 && !inValue ? f.index + 1 : f.index;
+                if (index < 0) {
                     break;
                 }
-                sb.append('/').append(f.index);
+                sb.append('/').append(index);
             }
         }
         return sb.toString();
@@ -94,6 +97,7 @@ final class Checked implements DocumentSink {
 
     private void open(boolean object) {
         value();
+        inValue = false;
         if (depth >= maxDepth) {
             throw context.malformed("nesting deeper than " + maxDepth + " levels");
         }
@@ -145,49 +149,65 @@ final class Checked implements DocumentSink {
     @Override
     public void string(String v) {
         value();
+        inValue = true;
         next.string(v);
+        inValue = false;
     }
 
     @Override
     public void integer(long v) {
         value();
+        inValue = true;
         next.integer(v);
+        inValue = false;
     }
 
     @Override
     public void integer(BigInteger v) {
         value();
+        inValue = true;
         next.integer(v);
+        inValue = false;
     }
 
     @Override
     public void float64(double v) {
         value();
+        inValue = true;
         next.float64(v);
+        inValue = false;
     }
 
     @Override
     public void float32(float v) {
         value();
+        inValue = true;
         next.float32(v);
+        inValue = false;
     }
 
     @Override
     public void bool(boolean v) {
         value();
+        inValue = true;
         next.bool(v);
+        inValue = false;
     }
 
     @Override
     public void nul() {
         value();
+        inValue = true;
         next.nul();
+        inValue = false;
     }
 
     @Override
     public void bytes(byte[] v) {
         value();
+        inValue = true;
         next.bytes(v);
+        inValue = false;
     }
 
     @Override

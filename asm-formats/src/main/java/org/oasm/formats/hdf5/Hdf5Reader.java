@@ -52,8 +52,9 @@ public final class Hdf5Reader {
             context.location(() -> null);
             r.group(hdf, true);
             sink.finish();
-        } catch (HdfException e) {
-            throw context.malformed("not a readable HDF5 file: " + oneLine(e.getMessage()));
+        } catch (HdfException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException
+                 | java.nio.BufferUnderflowException | UnsupportedOperationException e) {
+            throw context.malformed("not a readable HDF5 file (truncated or damaged?): " + oneLine(e.getMessage()));
         }
     }
 
