@@ -185,19 +185,22 @@ final class CborWriter implements DocumentSink {
 
     private void writeText(String value) {
         int n = value.length();
-        boolean ascii = n < 256;
-        for (int i = 0; ascii && i < n; i++) {
-            if (value.charAt(i) >= 0x80) {
-                ascii = false;
-            }
-        }
-        if (ascii) {
+        if (n < 24 * 10) {
             ensure(n + 3);
-            head(3, n);
-            for (int i = 0; i < n; i++) {
-                buf[pos++] = (byte) value.charAt(i);
+            int start = pos;
+            pos = writeHead(pos, 3, n);
+            int i = 0;
+            for (; i < n; i++) {
+                char c = value.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                buf[pos++] = (byte) c;
             }
-            return;
+            if (i == n) {
+                return;
+            }
+            pos = start;
         }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         head(3, utf8.length);

@@ -49,27 +49,34 @@ public final class Converter {
      *                 any other output: validate the document and refuse it if it does not conform
      * @param registry where {@code schemaId} is found (required with it)
      * @param progress told the number of input bytes read, now and then (may be null)
+     * @param indentJson JSON output indented by two spaces rather than on one line
      */
-    public record Options(boolean lossy, Limits limits, String schemaId, SchemaRegistry registry, LongConsumer progress) {
+    public record Options(boolean lossy, Limits limits, String schemaId, SchemaRegistry registry, LongConsumer progress,
+                          boolean indentJson) {
 
         public static Options strict() {
-            return new Options(false, Limits.DEFAULT, null, null, null);
+            return new Options(false, Limits.DEFAULT, null, null, null, false);
         }
 
         public Options withLossy(boolean value) {
-            return new Options(value, limits, schemaId, registry, progress);
+            return new Options(value, limits, schemaId, registry, progress, indentJson);
         }
 
         public Options withSchema(String id, SchemaRegistry r) {
-            return new Options(lossy, limits, id, r, progress);
+            return new Options(lossy, limits, id, r, progress, indentJson);
         }
 
         public Options withProgress(LongConsumer p) {
-            return new Options(lossy, limits, schemaId, registry, p);
+            return new Options(lossy, limits, schemaId, registry, p, indentJson);
         }
 
         public Options withLimits(Limits l) {
-            return new Options(lossy, l, schemaId, registry, progress);
+            return new Options(lossy, l, schemaId, registry, progress, indentJson);
+        }
+
+        /** JSON indented by two spaces (for a terminal) instead of on one line. */
+        public Options withIndentedJson(boolean value) {
+            return new Options(lossy, limits, schemaId, registry, progress, value);
         }
     }
 
@@ -200,7 +207,7 @@ public final class Converter {
 
     private static DocumentSink writer(Format to, OutputStream out, Context context, Options options) {
         return switch (to) {
-            case JSON -> new JsonWriter(out, context, true);
+            case JSON -> new JsonWriter(out, context, options.indentJson());
             case CBOR -> new CborWriter(out);
             case YAML -> new YamlWriter(out, options.schemaId() == null ? null
                     : SchemaDescriptions.of(options.registry(), options.schemaId()));

@@ -1,6 +1,5 @@
 package org.oasm.formats.convert;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.oasm.formats.document.Context;
 import org.oasm.formats.document.DocumentSink;
@@ -13,7 +12,8 @@ import org.oasm.formats.document.DocumentSink;
  * Inexact decimals are refused unless {@code --lossy}, which writes the nearest float.
  *
  * <p>Decimals of at most 15 significant digits with a moderate exponent are always exact
- * (a float64 holds 15 decimal digits), so only longer ones pay for a {@link BigDecimal}.
+ * (a float64 holds 15 decimal digits), so only longer ones pay for a digit-by-digit comparison
+ * with the float's shortest form.
  */
 final class Decimals {
 
@@ -27,6 +27,11 @@ final class Decimals {
         } catch (NumberFormatException e) {
             throw context.malformed("not a number: " + text);
         }
+        emit(text, d, context, sink);
+    }
+
+    /** A decimal already parsed (by Jackson's fast parser) to {@code d}. */
+    static void emit(String text, double d, Context context, DocumentSink sink) {
         if (!fastExact(text)) {
             checkExact(text, d, context);
         }
@@ -63,11 +68,66 @@ final class Decimals {
                     "decimal " + abbreviate(text) + " is beyond the float64 range");
             return;
         }
-        BigDecimal original = new BigDecimal(text);
-        if (original.compareTo(new BigDecimal(Double.toString(d))) != 0) {
+        if (!sameDecimal(text, Double.toString(d))) {
             context.substitute(abbreviate(text), Double.toString(d),
                     "decimal " + abbreviate(text) + " has more digits than a float64 holds");
         }
+    }
+
+    /**
+     * Whether two decimal texts denote the same number, compared by their significant digits and
+     * decimal exponent (no {@code BigDecimal}: this runs for every long decimal of a large file).
+     */
+    static boolean sameDecimal(String a, String b) {
+        long[] ea = new long[1];
+        long[] eb = new long[1];
+        String da = significant(a, ea);
+        String db = significant(b, eb);
+        if (da.isEmpty() || db.isEmpty()) {
+            return da.isEmpty() && db.isEmpty();
+        }
+        return da.equals(db) && ea[0] == eb[0] && (a.charAt(0) == '-') == (b.charAt(0) == '-');
+    }
+
+    /** The significant digits (no leading or trailing zeros) and, in exp[0], the exponent of the first. */
+    private static String significant(String t, long[] exp) {
+        StringBuilder digits = new StringBuilder(24);
+        int n = t.length();
+        long pointPos = -1;
+        int count = 0;
+        int i = 0;
+        for (; i < n; i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+                count++;
+            } else if (c == '.') {
+                pointPos = count;
+            } else if (c == 'e' || c == 'E') {
+                break;
+            }
+        }
+        long e = 0;
+        if (i < n) {
+            try {
+                e = Long.parseLong(t.substring(i + 1).replace("+", ""));
+            } catch (NumberFormatException ex) {
+                e = 0;
+            }
+        }
+        if (pointPos < 0) {
+            pointPos = count;
+        }
+        int lead = 0;
+        while (lead < digits.length() && digits.charAt(lead) == '0') {
+            lead++;
+        }
+        int end = digits.length();
+        while (end > lead && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        exp[0] = e + pointPos - lead - 1;
+        return digits.substring(lead, end);
     }
 
     private static String abbreviate(String text) {

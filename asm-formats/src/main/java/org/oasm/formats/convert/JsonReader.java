@@ -8,6 +8,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
@@ -29,6 +30,8 @@ final class JsonReader {
     private JsonFactory factory() {
         int depth = context.limits().maxDepth() + 8;
         return JsonFactory.builder()
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(depth)
                         .maxStringLength(context.limits().maxStringBytes())
@@ -114,7 +117,7 @@ final class JsonReader {
                     sink.integer(p.getLongValue());
                 }
             }
-            case VALUE_NUMBER_FLOAT -> Decimals.emit(p.getString(), context, sink);
+            case VALUE_NUMBER_FLOAT -> Decimals.emit(p.getString(), p.getDoubleValue(), context, sink);
             case VALUE_TRUE -> sink.bool(true);
             case VALUE_FALSE -> sink.bool(false);
             case VALUE_NULL -> sink.nul();

@@ -16,8 +16,8 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
 
 /**
- * Writes events as JSON text with Jackson's generator, indented by two spaces (as {@code jq .}
- * prints) and ending in a newline. What JSON cannot hold follows RFC 8949 section 6.1: byte
+ * Writes events as JSON text with Jackson's generator: on one line (as {@code jq -c .} prints),
+ * or indented by two spaces for a terminal (as {@code jq .} prints), ending in a newline. What JSON cannot hold follows RFC 8949 section 6.1: byte
  * strings become base64url text without padding; NaN and the infinities have no JSON form and
  * are refused unless {@code --lossy}, which writes {@code null}. A 32-bit float is printed as
  * the shortest decimal of its exact value ({@code 1.1f} as {@code 1.100000023841858}), so that it

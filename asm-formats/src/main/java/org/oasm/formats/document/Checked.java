@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class Checked implements DocumentSink {
 
-    private static final int SCAN_LIMIT = 8;
+    private static final int SCAN_LIMIT = 16;
 
     private final DocumentSink next;
     private final Context context;

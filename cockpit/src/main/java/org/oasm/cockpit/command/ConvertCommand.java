@@ -15,7 +15,8 @@ import org.oasm.formats.schema.Violation;
 /**
  * {@code oasm convert IN --to json|yaml|cbor|hdf5 [-o OUT] [--schema ID] [--lossy]}: one document
  * from one format to another under the rules of {@code docs/CONVERSION_RULES.md}. Text goes to
- * stdout without {@code -o}; CBOR goes to stdout only when it is not a terminal; HDF5 needs
+ * stdout without {@code -o} (JSON indented on a terminal, on one line elsewhere, like jq and
+ * {@code jq -c}); CBOR goes to stdout only when it is not a terminal; HDF5 needs
  * {@code -o}. Every substitution a {@code --lossy} run makes goes into its provenance record. A
  * progress bar is drawn on stderr for inputs of {@link #PROGRESS_FROM} bytes or more when stderr
  * is a terminal (the launcher says so with {@code -Doasm.stderr.tty=true}).
@@ -65,7 +66,7 @@ final class ConvertCommand extends OasmCommand {
                 if (to.binary() && inv.io().outIsTerminal()) {
                     throw new UsageError("oasm convert: CBOR is binary: not writing it to a terminal (use -o OUT or a pipe)");
                 }
-                r = Converter.toStream(in, to, inv.out(), options);
+                r = Converter.toStream(in, to, inv.out(), options.withIndentedJson(inv.io().outIsTerminal()));
                 inv.out().flush();
             }
         } catch (SchemaViolations v) {
