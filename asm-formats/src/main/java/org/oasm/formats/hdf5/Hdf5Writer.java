@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * 8-bit bitfield ({@code H5T_STD_B8LE}), which h5py reads as {@code uint8} 0/1; strings stored
  * fixed-length UTF-8, null-terminated, so text with U+0000 is refused; names of members and
  * attributes in printable ASCII only (jHDF 0.13 writes other names so that h5dump cannot open
- * the file).
+ * the file). Every file is read back in full before it is kept: jHDF 0.13 writes some layouts
+ * with empty groups as files nobody can open, and those are refused.
  */
 public final class Hdf5Writer {
 
@@ -44,6 +45,23 @@ public final class Hdf5Writer {
         try (WritableHdfFile file = HdfFile.write(target)) {
             w.emit(root, file);
             file.removeAttribute(Hdf5Reader.JHDF_STAMP);
+        }
+        readBack(target, context);
+    }
+
+    /**
+     * Reads the new file back in full. jHDF 0.13 writes some layouts (seen with an empty group
+     * beside a dataset) as files that neither it nor h5dump can open; such a file is refused here,
+     * before it is renamed into place, rather than left for the user to find.
+     */
+    private static void readBack(Path target, Context context) {
+        Context check = new Context(target.toString(), context.limits(), true);
+        try {
+            Hdf5Reader.read(target, check, new org.oasm.formats.document.TreeSink());
+        } catch (DocumentException e) {
+            throw new DocumentException(context.name() + ": jHDF 0.13 wrote this tree as an HDF5 file it cannot read"
+                    + " back (a jHDF fault seen with empty groups beside datasets; giving each group a member avoids it);"
+                    + " nothing was written");
         }
     }
 
