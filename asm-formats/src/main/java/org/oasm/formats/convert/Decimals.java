@@ -79,28 +79,33 @@ final class Decimals {
      * decimal exponent (no {@code BigDecimal}: this runs for every long decimal of a large file).
      */
     static boolean sameDecimal(String a, String b) {
-        long[] ea = new long[1];
-        long[] eb = new long[1];
-        String da = significant(a, ea);
-        String db = significant(b, eb);
-        if (da.isEmpty() || db.isEmpty()) {
-            return da.isEmpty() && db.isEmpty();
+        char[] da = new char[a.length()];
+        char[] db = new char[b.length()];
+        long[] ea = new long[2];
+        long[] eb = new long[2];
+        int na = significant(a, da, ea);
+        int nb = significant(b, db, eb);
+        if (na == 0 || nb == 0) {
+            return na == nb;
         }
-        return da.equals(db) && ea[0] == eb[0] && (a.charAt(0) == '-') == (b.charAt(0) == '-');
+        return java.util.Arrays.equals(da, (int) ea[1], (int) ea[1] + na, db, (int) eb[1], (int) eb[1] + nb)
+                && ea[0] == eb[0] && (a.charAt(0) == '-') == (b.charAt(0) == '-');
     }
 
-    /** The significant digits (no leading or trailing zeros) and, in exp[0], the exponent of the first. */
-    private static String significant(String t, long[] exp) {
-        StringBuilder digits = new StringBuilder(24);
+    /**
+     * Collects the digits of {@code t} into {@code digits}; returns how many are significant (no
+     * leading or trailing zeros), with {@code out[1]} the index of the first and {@code out[0]}
+     * the decimal exponent of the first.
+     */
+    private static int significant(String t, char[] digits, long[] out) {
         int n = t.length();
-        long pointPos = -1;
         int count = 0;
+        long pointPos = -1;
         int i = 0;
         for (; i < n; i++) {
             char c = t.charAt(i);
             if (c >= '0' && c <= '9') {
-                digits.append(c);
-                count++;
+                digits[count++] = c;
             } else if (c == '.') {
                 pointPos = count;
             } else if (c == 'e' || c == 'E') {
@@ -109,25 +114,31 @@ final class Decimals {
         }
         long e = 0;
         if (i < n) {
-            try {
-                e = Long.parseLong(t.substring(i + 1).replace("+", ""));
-            } catch (NumberFormatException ex) {
-                e = 0;
+            int j = i + 1;
+            boolean negative = false;
+            if (j < n && (t.charAt(j) == '+' || t.charAt(j) == '-')) {
+                negative = t.charAt(j) == '-';
+                j++;
             }
+            for (; j < n && e < 1_000_000_000L; j++) {
+                e = e * 10 + (t.charAt(j) - '0');
+            }
+            e = negative ? -e : e;
         }
         if (pointPos < 0) {
             pointPos = count;
         }
         int lead = 0;
-        while (lead < digits.length() && digits.charAt(lead) == '0') {
+        while (lead < count && digits[lead] == '0') {
             lead++;
         }
-        int end = digits.length();
-        while (end > lead && digits.charAt(end - 1) == '0') {
+        int end = count;
+        while (end > lead && digits[end - 1] == '0') {
             end--;
         }
-        exp[0] = e + pointPos - lead - 1;
-        return digits.substring(lead, end);
+        out[0] = e + pointPos - lead - 1;
+        out[1] = lead;
+        return end - lead;
     }
 
     private static String abbreviate(String text) {

@@ -69,6 +69,18 @@ class ConversionRulesTest {
     }
 
     @Test
+    void decimalsCompareByValue() {
+        assertTrue(Decimals.sameDecimal("0.1", "0.1"));
+        assertTrue(Decimals.sameDecimal("100", "1.0E2"));
+        assertTrue(Decimals.sameDecimal("1.5e3", "1500.0"));
+        assertTrue(Decimals.sameDecimal("-0.000123", "-1.23E-4"));
+        assertTrue(Decimals.sameDecimal("0.0", "0"));
+        assertTrue(!Decimals.sameDecimal("0.1", "0.10000000000000001"));
+        assertTrue(!Decimals.sameDecimal("-1.5", "1.5"));
+        assertTrue(!Decimals.sameDecimal("1.5e3", "1.5e4"));
+    }
+
+    @Test
     void byteStringsBecomeBase64urlWithoutPadding() {
         assertEquals("\"-_8\"", cborToJson("42fbff", TestData.context(false)));
     }
