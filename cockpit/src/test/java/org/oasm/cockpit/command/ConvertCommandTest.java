@@ -153,6 +153,26 @@ class ConvertCommandTest {
     }
 
     @Test
+    void cborIsNotWrittenToATerminal() throws IOException {
+        TerminalInfo terminal = new TerminalInfo() {
+            @Override
+            public boolean isTerminal(int fd) {
+                return fd == 1;
+            }
+        };
+        LaunchOptions opts = new LaunchOptions(dir.resolve("root"), false, true, false,
+                LaunchOptions.Mode.COMMAND_STRING, "true", null, List.of());
+        Cockpit onTerminal = new Cockpit(opts, new OasmRoot(dir.resolve("root")).create(), terminal);
+        onTerminal.shell().state().changeDirectory(dir);
+        Files.writeString(dir.resolve("in.json"), "{\"a\": 1}");
+        Path err = dir.resolve("stderr.txt");
+        IoContext io = new IoContext(new Endpoint.Null(), new Endpoint.Inherit(1), new Endpoint.FileEndpoint(err, false));
+        int status = onTerminal.shell().run("oasm convert in.json --to cbor", "-c", io);
+        assertEquals(2, status);
+        assertTrue(Files.readString(err).contains("CBOR is binary: not writing it to a terminal"), Files.readString(err));
+    }
+
+    @Test
     void progressBarRendersOnOneLine() {
         String bar = ConvertCommand.Progress.render(50_000_000, 200_000_000, 1_000_000_000L);
         assertEquals("[#######                       ]  25%  50/200 MB  50 MB/s", bar);
