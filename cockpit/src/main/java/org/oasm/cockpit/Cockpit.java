@@ -77,6 +77,23 @@ public final class Cockpit {
     }
 
     /** Runs the cockpit as the options say and returns its exit status. */
+    /**
+     * Outside the REPL, which descriptors are terminals as the launcher found them
+     * ({@code -Doasm.stdin.tty}, {@code -Doasm.stdout.tty}, {@code -Doasm.stderr.tty}), so that
+     * {@code ./oasm convert F --to cbor} on a terminal is refused as it is inside the cockpit.
+     */
+    static final TerminalInfo LAUNCHER_TERMINAL = new TerminalInfo() {
+        @Override
+        public boolean isTerminal(int fd) {
+            return switch (fd) {
+                case 0 -> Boolean.getBoolean("oasm.stdin.tty");
+                case 1 -> Boolean.getBoolean("oasm.stdout.tty");
+                case 2 -> Boolean.getBoolean("oasm.stderr.tty");
+                default -> false;
+            };
+        }
+    };
+
     public static int start(LaunchOptions options) throws IOException {
         OasmRoot root = resolveRoot(options).create();
         if (options.mode() == LaunchOptions.Mode.TRAIN) {
@@ -95,7 +112,7 @@ public final class Cockpit {
                 return status;
             }
         }
-        Cockpit c = new Cockpit(options, root, TerminalInfo.NONE);
+        Cockpit c = new Cockpit(options, root, LAUNCHER_TERMINAL);
         int status = c.runBatch();
         c.finish(status);
         return status;

@@ -1,0 +1,321 @@
+package org.oasm.formats.convert;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import org.oasm.formats.document.DocumentSink;
+
+/**
+ * Writes events as CBOR in the preferred serialization of RFC 8949 section 4.1, in constant
+ * memory:
+ * <ul>
+ * <li>integers in the shortest head; integers from -2^64 to 2^64-1 as major types 0 and 1, beyond
+ *     that as bignums (tags 2 and 3) with the fewest bytes;</li>
+ * <li>floats in the shortest of half, single and double precision that holds the value exactly
+ *     (NaN as the canonical half-precision {@code 0xf97e00});</li>
+ * <li>arrays and maps with a definite length when their encoding closes within the output buffer
+ *     ({@link #BUFFER} bytes); a larger container is written with indefinite length
+ *     (section 3.2.2), which is what keeps memory constant for any input size.</li>
+ * </ul>
+ * Each container starts as a one-byte indefinite-length head in the buffer. When it closes while
+ * still buffered, the head is replaced by the definite one (shifting the content when the count
+ * needs more than one byte); when the buffer must be flushed first, the open containers keep
+ * their indefinite heads and get a break byte when they close.
+ */
+final class CborWriter implements DocumentSink {
+
+    static final int BUFFER = 1 << 20;
+
+    private final OutputStream out;
+    private byte[] buf = new byte[BUFFER + 64];
+    private int pos;
+    /** Per open container: position of its head in buf, or -1 once flushed; and its item count. */
+    private int[] heads = new int[32];
+    private long[] counts = new long[32];
+    private boolean[] isMap = new boolean[32];
+    private int depth;
+
+    CborWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    private void item() {
+        if (depth > 0) {
+            counts[depth - 1]++;
+        }
+    }
+
+    private void ensure(int n) {
+        if (pos + n > buf.length) {
+            flush();
+            if (n > buf.length) {
+                buf = new byte[n];
+            }
+        }
+    }
+
+    private void flush() {
+        try {
+            out.write(buf, 0, pos);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        pos = 0;
+        for (int i = 0; i < depth; i++) {
+            heads[i] = -1;
+        }
+    }
+
+    private void head(int major, long value) {
+        ensure(9);
+        pos = writeHead(pos, major, value);
+    }
+
+    /** Writes a head at {@code at} (room must exist) and returns the position after it. */
+    private int writeHead(int at, int major, long value) {
+        int m = major << 5;
+        int p = at;
+        if (value >= 0 && value < 24) {
+            buf[p++] = (byte) (m | value);
+        } else if (value >= 0 && value < 0x100) {
+            buf[p++] = (byte) (m | 24);
+            buf[p++] = (byte) value;
+        } else if (value >= 0 && value < 0x10000) {
+            buf[p++] = (byte) (m | 25);
+            buf[p++] = (byte) (value >> 8);
+            buf[p++] = (byte) value;
+        } else if (value >= 0 && value < 0x100000000L) {
+            buf[p++] = (byte) (m | 26);
+            p = putInt(p, (int) value);
+        } else {
+            buf[p++] = (byte) (m | 27);
+            p = putInt(p, (int) (value >>> 32));
+            p = putInt(p, (int) value);
+        }
+        return p;
+    }
+
+    private int putInt(int p, int v) {
+        buf[p] = (byte) (v >>> 24);
+        buf[p + 1] = (byte) (v >>> 16);
+        buf[p + 2] = (byte) (v >>> 8);
+        buf[p + 3] = (byte) v;
+        return p + 4;
+    }
+
+    private void putInt(int v) {
+        pos = putInt(pos, v);
+    }
+
+    private void putLong(long v) {
+        putInt((int) (v >>> 32));
+        putInt((int) v);
+    }
+
+    private static int headSize(long value) {
+        return value < 24 ? 1 : value < 0x100 ? 2 : value < 0x10000 ? 3 : value < 0x100000000L ? 5 : 9;
+    }
+
+    private void open(boolean map) {
+        item();
+        if (depth == heads.length) {
+            heads = java.util.Arrays.copyOf(heads, depth * 2);
+            counts = java.util.Arrays.copyOf(counts, depth * 2);
+            isMap = java.util.Arrays.copyOf(isMap, depth * 2);
+        }
+        ensure(1);
+        heads[depth] = pos;
+        counts[depth] = 0;
+        isMap[depth] = map;
+        buf[pos++] = (byte) (map ? 0xbf : 0x9f);
+        depth++;
+    }
+
+    private void close() {
+        int i = depth - 1;
+        long n = isMap[i] ? counts[i] / 2 : counts[i];
+        int size = headSize(n);
+        ensure(size);
+        depth--;
+        int at = heads[depth];
+        if (at < 0) {
+            buf[pos++] = (byte) 0xff;
+            return;
+        }
+        if (size > 1) {
+            System.arraycopy(buf, at + 1, buf, at + size, pos - at - 1);
+        }
+        pos += size - 1;
+        writeHead(at, isMap[depth] ? 5 : 4, n);
+    }
+
+    @Override
+    public void startObject() {
+        open(true);
+    }
+
+    @Override
+    public void key(String name) {
+        writeText(name);
+        counts[depth - 1]++;
+    }
+
+    @Override
+    public void endObject() {
+        close();
+    }
+
+    @Override
+    public void startArray() {
+        open(false);
+    }
+
+    @Override
+    public void endArray() {
+        close();
+    }
+
+    @Override
+    public void string(String value) {
+        item();
+        writeText(value);
+    }
+
+    private void writeText(String value) {
+        int n = value.length();
+        if (n < 24 * 10) {
+            ensure(n + 3);
+            int start = pos;
+            pos = writeHead(pos, 3, n);
+            int i = 0;
+            for (; i < n; i++) {
+                char c = value.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                buf[pos++] = (byte) c;
+            }
+            if (i == n) {
+                return;
+            }
+            pos = start;
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        head(3, utf8.length);
+        raw(utf8);
+    }
+
+    private void raw(byte[] b) {
+        ensure(Math.min(b.length, BUFFER));
+        if (b.length <= buf.length - pos) {
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+            return;
+        }
+        flush();
+        try {
+            out.write(b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void integer(long value) {
+        item();
+        if (value >= 0) {
+            head(0, value);
+        } else {
+            head(1, -1 - value);
+        }
+    }
+
+    @Override
+    public void integer(BigInteger value) {
+        item();
+        boolean negative = value.signum() < 0;
+        BigInteger magnitude = negative ? value.negate().subtract(BigInteger.ONE) : value;
+        if (magnitude.bitLength() <= 64) {
+            ensure(9);
+            buf[pos++] = (byte) ((negative ? 1 : 0) << 5 | 27);
+            putLong(magnitude.longValue());
+            return;
+        }
+        byte[] b = magnitude.toByteArray();
+        int skip = b[0] == 0 ? 1 : 0;
+        head(6, negative ? 3 : 2);
+        head(2, b.length - skip);
+        byte[] exact = java.util.Arrays.copyOfRange(b, skip, b.length);
+        raw(exact);
+    }
+
+    @Override
+    public void float64(double value) {
+        item();
+        writeFloat(value);
+    }
+
+    @Override
+    public void float32(float value) {
+        item();
+        writeFloat(value);
+    }
+
+    private void writeFloat(double value) {
+        ensure(9);
+        if (Double.isNaN(value)) {
+            buf[pos++] = (byte) 0xf9;
+            buf[pos++] = 0x7e;
+            buf[pos++] = 0;
+            return;
+        }
+        float f = (float) value;
+        if (f == value || Double.isInfinite(value)) {
+            short h = Float.floatToFloat16(f);
+            if (Float.float16ToFloat(h) == f && (Float.floatToRawIntBits(f) < 0) == (h < 0)) {
+                buf[pos++] = (byte) 0xf9;
+                buf[pos++] = (byte) (h >> 8);
+                buf[pos++] = (byte) h;
+                return;
+            }
+            buf[pos++] = (byte) 0xfa;
+            putInt(Float.floatToRawIntBits(f));
+            return;
+        }
+        buf[pos++] = (byte) 0xfb;
+        putLong(Double.doubleToRawLongBits(value));
+    }
+
+    @Override
+    public void bool(boolean value) {
+        item();
+        ensure(1);
+        buf[pos++] = (byte) (value ? 0xf5 : 0xf4);
+    }
+
+    @Override
+    public void nul() {
+        item();
+        ensure(1);
+        buf[pos++] = (byte) 0xf6;
+    }
+
+    @Override
+    public void bytes(byte[] value) {
+        item();
+        head(2, value.length);
+        raw(value);
+    }
+
+    @Override
+    public void finish() {
+        flush();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
