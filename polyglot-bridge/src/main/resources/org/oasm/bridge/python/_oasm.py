@@ -154,7 +154,7 @@ def lcs(a, b):
     return pairs
 
 
-def template(token_lists):
+def template(token_lists, join=True):
     """The tokens common to every list, in order, and for each list the text of the gaps.
 
     Returns (constants, gaps) where constants is a list of tokens and gaps[k] is a list (one per
@@ -177,7 +177,7 @@ def template(token_lists):
             raise ValueError("template does not fit")  # cannot happen: constants is a subsequence
         cuts.append((start, len(toks)))
         for g, (s, e) in enumerate(cuts):
-            gaps[g].append("".join(toks[s:e]))
+            gaps[g].append("".join(toks[s:e]) if join else list(toks[s:e]))
     return constants, gaps
 
 
@@ -185,7 +185,7 @@ def regex_escape(text):
     """Escapes text for a regular expression that Java and Python read the same way."""
     out = []
     for c in text:
-        if c in ".^$|?*+()[]{}\\/#":
+        if c in ".^$|?*+()[]{}\\":
             out.append("\\" + c)
         elif c == "\n":
             out.append("\\n")
