@@ -62,6 +62,9 @@ public final class Cockpit {
         this.recorder = record ? new Recorder(root, Actor.fromEnvironment(System.getenv()), profile.provenanceCbor(),
                 ConfigHash.of(profile), options.mode().name().toLowerCase()) : null;
         CockpitServices services = new CockpitServices(root, profile, options.debug(), recorder);
+        if (options.mode() == LaunchOptions.Mode.SUBCOMMAND && "analyze".equals(options.command())) {
+            services.bridge().startInBackground(); // GraalPy starts while the rest of the cockpit does
+        }
         this.catalog = Commands.catalog();
         Builtins builtins = Builtins.standard();
         builtins.register("oasm", new OasmBuiltin(catalog, services));

@@ -51,6 +51,8 @@ public final class PythonBridge implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PRINTED_LIMIT = 64 * 1024;
+    /** {@code -Doasm.bridge.timing=true} prints the start-up and call phases on stderr (for benchmarks). */
+    private static final boolean TIMING = Boolean.getBoolean("oasm.bridge.timing");
 
     private final BridgeOptions options;
     private final Bindings bindings;
@@ -128,8 +130,14 @@ public final class PythonBridge implements AutoCloseable {
                         if (options.statementLimit() > 0) {
                             g.context().resetLimits();
                         }
+                        long t0 = System.nanoTime();
                         ensureLoaded(g, b);
+                        long t1 = System.nanoTime();
                         answer = g.invoke().execute(module, function, JSON.writeValueAsString(args)).asString();
+                        if (TIMING) {
+                            System.err.printf("oasm-bridge: %s.%s: load %d ms, call %d ms%n", module, function,
+                                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+                        }
                     } catch (PolyglotException e) {
                         throw failure(module, e, dog.reason(), limit);
                     } catch (OutOfMemoryError e) {
@@ -261,12 +269,19 @@ public final class PythonBridge implements AutoCloseable {
             builder.resourceLimits(ResourceLimits.newBuilder()
                     .statementLimit(options.statementLimit(), s -> !s.isInternal()).build());
         }
+        long t0 = System.nanoTime();
         Context context = builder.build();
         try {
+            long t1 = System.nanoTime();
             Value pair = context.eval(Source.newBuilder("python", resource(Bindings.RESOURCES + "_bridge.py"), "_bridge.py")
                     .buildLiteral());
+            long t2 = System.nanoTime();
             Value load = pair.getArrayElement(0);
             load.execute("_oasm", resource(Bindings.RESOURCES + "_oasm.py"), "_oasm.py");
+            if (TIMING) {
+                System.err.printf("oasm-bridge: context %d ms, first evaluation %d ms, helpers %d ms%n",
+                        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+            }
             return new Guest(context, load, pair.getArrayElement(1), new java.util.HashSet<>());
         } catch (RuntimeException e) {
             context.close(true);

@@ -18,6 +18,7 @@ public final class Commands {
             all.addAll(WorkcopyCommands.all());
             all.add(new HistoryCommand());
             all.addAll(ManifestCommands.all());
+            all.add(new AnalyzeCommand());
             return all;
         });
         return self[0];

@@ -328,7 +328,8 @@ def generalise(edits, block_id=None):
     exts = sorted({os.path.splitext(p)[1] for p in paths})
     globs = ["**/*" + x for x in exts if x] or paths
     languages = sorted({_oasm.language_of(p) for p in paths})
-    words = list(dict.fromkeys(w for f in fams for w in (f["rule"]["removed"] + f["rule"]["added"])))[:3] or ["edit"]
+    words = list(dict.fromkeys(w for f in fams for w in (f["rule"]["removed"] + f["rule"]["added"])))[:3] or \
+        [t for k, t in fams[0]["rule"]["parts"] if k == "lit" and _oasm.WORD.match(t) and not t.isdigit()][:2] or ["edit"]
     block = {
         "id": block_id or "semi_fixers." + _oasm.slug("_".join(words)),
         "version": "1.0",
