@@ -114,6 +114,20 @@ def yaml_dump(value, indent=0):
     return pad + yaml_scalar(value) + "\n"
 
 
+def json_text(doc):
+    """JSON with one line per top-level key and per item of a top-level list: readable in a diff,
+    and written by the fast encoder (json.dumps without indent) item by item."""
+    parts = []
+    for k in sorted(doc):
+        v = doc[k]
+        if isinstance(v, list) and v:
+            items = ",\n    ".join(json.dumps(x, sort_keys=True) for x in v)
+            parts.append("  %s: [\n    %s\n  ]" % (json.dumps(k), items))
+        else:
+            parts.append("  %s: %s" % (json.dumps(k), json.dumps(v, sort_keys=True)))
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 def comment(lines):
     return "".join("# " + line.rstrip() + "\n" if line else "#\n" for line in lines)
 
@@ -124,6 +138,12 @@ def slug(text, limit=40):
 
 
 # --- token templates -------------------------------------------------------------------------
+
+def is_subsequence(a, b):
+    """Whether a's items appear in b in order (then a is their longest common subsequence)."""
+    it = iter(b)
+    return all(any(x == y for y in it) for x in a)
+
 
 def lcs(a, b):
     """Longest common subsequence of two token lists, as index pairs."""
@@ -162,7 +182,8 @@ def template(token_lists, join=True):
     last gap after the last one): len(gaps) == len(constants) + 1."""
     constants = list(token_lists[0])
     for other in token_lists[1:]:
-        constants = [constants[i] for i, _ in lcs(constants, other)]
+        if not is_subsequence(constants, other):
+            constants = [constants[i] for i, _ in lcs(constants, other)]
     gaps = [[] for _ in range(len(constants) + 1)]
     for toks in token_lists:
         k = 0
@@ -196,17 +217,21 @@ def regex_escape(text):
     return "".join(out)
 
 
+_GAP_CLASSES = [
+    (re.compile(r"[ \t]*"), "[ \\t]"),
+    (re.compile(r"[0-9]*"), "[0-9]"),
+    (re.compile(r"[A-Za-z0-9_]*"), "[A-Za-z0-9_]"),
+    (re.compile(r"[A-Za-z0-9_.]*"), "[A-Za-z0-9_.]"),
+]
+
+
 def gap_pattern(values, lazy=True):
     """The narrowest class that covers every value of one gap (Java and Python agree on each)."""
     if all(v == "" for v in values):
         return ""
     star = "*" if any(v == "" for v in values) else "+"
-    if all(re.fullmatch(r"[ \t]*", v) for v in values):
-        return "[ \\t]" + star
-    if all(re.fullmatch(r"[0-9]*", v) for v in values):
-        return "[0-9]" + star
-    if all(re.fullmatch(r"[A-Za-z0-9_]*", v) for v in values):
-        return "[A-Za-z0-9_]" + star
-    if all(re.fullmatch(r"[A-Za-z0-9_.]*", v) for v in values):
-        return "[A-Za-z0-9_.]" + star
+    distinct = set(values)
+    for rx, cls in _GAP_CLASSES:
+        if all(rx.fullmatch(v) for v in distinct):
+            return cls + star
     return "[^\\n]" + star + ("?" if lazy else "")

@@ -26,6 +26,7 @@ class Graph:
         self.name = name
         self.nodes = []      # (id, label, shape, cluster)
         self.edges = []      # (src, dst, label)
+        self.edge_set = set()
         self.clusters = []   # (id, label)
 
     def node(self, label, shape="box", cluster=None):
@@ -34,8 +35,16 @@ class Graph:
         return nid
 
     def edge(self, src, dst, label=""):
-        if (src, dst, label) not in self.edges:
-            self.edges.append((src, dst, label))
+        e = (src, dst, label)
+        if e not in self.edge_set:
+            self.edge_set.add(e)
+            self.edges.append(e)
+
+    def by_cluster(self):
+        groups = {}
+        for n in self.nodes:
+            groups.setdefault(n[3], []).append(n)
+        return groups
 
 
 def dot_quote(s):
@@ -50,11 +59,12 @@ def to_dot(g):
         for nid, label, shape, _ in nodes:
             out.append("%s%s [label=%s, shape=%s];" % (pad, nid, dot_quote(label), shape))
 
-    emit([n for n in g.nodes if n[3] is None], "  ")
+    groups = g.by_cluster()
+    emit(groups.get(None, []), "  ")
     for k, (cid, label) in enumerate(g.clusters):
         out.append("  subgraph cluster_%d {" % k)
         out.append("    label=%s;" % dot_quote(label))
-        emit([n for n in g.nodes if n[3] == cid], "    ")
+        emit(groups.get(cid, []), "    ")
         out.append("  }")
     for src, dst, label in g.edges:
         out.append("  %s -> %s%s;" % (src, dst, " [label=%s]" % dot_quote(label) if label else ""))
@@ -77,10 +87,11 @@ def to_mermaid(g):
             a, b = shapes.get(shape, ("[", "]"))
             out.append("%s%s%s%s%s" % (pad, nid, a, mermaid_text(label), b))
 
-    emit([n for n in g.nodes if n[3] is None], "  ")
+    groups = g.by_cluster()
+    emit(groups.get(None, []), "  ")
     for k, (cid, label) in enumerate(g.clusters):
         out.append("  subgraph c%d[%s]" % (k, mermaid_text(label)))
-        emit([n for n in g.nodes if n[3] == cid], "    ")
+        emit(groups.get(cid, []), "    ")
         out.append("  end")
     for src, dst, label in g.edges:
         out.append("  %s -->%s %s" % (src, "|" + mermaid_text(label) + "|" if label else "", dst))
@@ -211,7 +222,19 @@ def names(node, ctx):
     return sorted({n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ctx)})
 
 
+_DEFS_USES = {}
+
+
 def defs_uses(s):
+    """Names a statement assigns and reads (cached per statement node)."""
+    key = id(s)
+    hit = _DEFS_USES.get(key)
+    if hit is None or hit[0] is not s:
+        hit = _DEFS_USES[key] = (s, _defs_uses(s))
+    return hit[1]
+
+
+def _defs_uses(s):
     """Names a statement assigns and reads, not looking into nested functions or classes."""
     if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
         return [s.name], sorted({n.id for d in getattr(s, "decorator_list", []) for n in ast.walk(d)
@@ -291,6 +314,7 @@ def python_graphs(path, source=None):
             params = [x.arg for x in a.posonlyargs + a.args + a.kwonlyargs] + \
                 [x.arg for x in (a.vararg, a.kwarg) if x is not None]
             scopes.append(("%s (line %d)" % (n.name, n.lineno), n.body, params))
+    _DEFS_USES.clear()
     for title, body, params in scopes:
         cid = "f%d" % len(cfg_g.clusters)
         cfg_g.clusters.append((cid, title))

@@ -121,10 +121,15 @@ class Sources:
         if file not in self.files:
             path = file if os.path.isabs(file) or not self.root else os.path.join(self.root, file)
             try:
-                self.files[file] = _oasm.read_text(path).splitlines()
+                text = _oasm.read_text(path)
+                self.files[file] = (text, text.splitlines())
             except OSError:
-                self.files[file] = None
-        return self.files[file]
+                self.files[file] = ("", None)
+        return self.files[file][1]
+
+    def text(self, file):
+        self.lines(file)
+        return self.files[file][0]
 
     def line(self, file, number):
         lines = self.lines(file)
@@ -255,9 +260,13 @@ def suggest(c, sources):
     member_lines = {(m["file"], m["line"]) for m in c["members"]}
     other = 0
     for f in sorted({m["file"] for m in c["members"]}):
-        for n, text in enumerate(sources.lines(f) or [], 1):
-            if (f, n) not in member_lines and compiled.search(text):
-                other += 1
+        text = sources.text(f)
+        line, pos, seen = 1, 0, set()
+        for m in compiled.finditer(text):  # one pass over the file; lines counted between matches
+            line += text.count("\n", pos, m.start())
+            pos = m.start()
+            seen.add(line)
+        other += sum(1 for n in seen if (f, n) not in member_lines)
     severities = [m["severity"] for m in c["members"]]
     severity = max(set(severities), key=lambda s: (severities.count(s), -SEVERITIES.index(s) if s in SEVERITIES else 0))
     languages = sorted({_oasm.language_of(m["file"]) for m in c["members"]})
@@ -345,7 +354,7 @@ def main(files, output_dir=None, options=None):
         "rules": [{k: v for k, v in s.items() if k != "yaml"} for s in rules],
     }
     if output_dir:
-        out.write("clusters.json", json.dumps(report, indent=2, sort_keys=True) + "\n")
+        out.write("clusters.json", _oasm.json_text(report))
     summary = ["%d diagnostics and %d failed commands in %d clusters; %d rules suggested" % (
         len(diagnostics), len(records), len(clusters), len(rules))]
     for c in clusters:

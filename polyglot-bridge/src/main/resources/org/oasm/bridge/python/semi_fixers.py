@@ -154,8 +154,14 @@ def collect(files):
 
 # --- generalising ----------------------------------------------------------------------------
 
+_TOKS = {}
+
+
 def toks(text):
-    return EDIT_TOKEN.findall(text)
+    t = _TOKS.get(text)
+    if t is None:
+        t = _TOKS[text] = EDIT_TOKEN.findall(text)
+    return t
 
 
 def render_find(parts, params=None):
@@ -262,11 +268,24 @@ def generalise_family(edits):
             "removed": [t for t in removed if t not in added], "added": [t for t in added if t not in removed]}
 
 
+def explains(rule, edit):
+    if "compiled" not in rule:
+        rule["compiled"] = (re.compile(rule["find"]), python_replacement(rule["replace"]))
+    rx, template = rule["compiled"]
+    return rx.sub(template, edit["old"]) == edit["new"]
+
+
 def families(edits):
     """Greedy grouping: each edit joins the first family it generalises with."""
     out = []
     for e in edits:
         for fam in out:
+            r = fam["rule"]
+            if len(fam["edits"]) > 1 and explains(r, e):
+                fam["edits"].append(e)  # the family's replacement already gives this edit
+                break
+            if len(fam["edits"]) > 2 and generalise_family(fam["edits"][:2] + [e]) is None:
+                continue  # not even two of the family's edits and this one share a replacement
             g = generalise_family(fam["edits"] + [e])
             if g is not None:
                 fam["edits"].append(e)
@@ -354,6 +373,7 @@ def generalise(edits, block_id=None):
 
 def main(files, output_dir=None, options=None):
     options = options or {}
+    _TOKS.clear()
     sections, edits = collect(files)
     if not edits:
         raise ValueError("the diffs hold no edits")
@@ -378,7 +398,7 @@ def main(files, output_dir=None, options=None):
             {"find": f["rule"]["find"], "replace": f["rule"]["replace"],
              "edits": [{k: e[k] for k in ("source", "path", "line", "old", "new")} for e in f["edits"]]}
             for f in fams]}
-        out.write("semi_fixers.json", json.dumps(report, indent=2, sort_keys=True) + "\n")
+        out.write("semi_fixers.json", _oasm.json_text(report))
     summary = [head[0]] + head[1:2] + ["step %d: %s -> %s" % (n, f["find_param"], f["replace_param"].replace("\n", "\\n"))
                                        for n, f in enumerate(fams, 1)]
     failed = [c for c in checks if c["result"] != "reproduced"]
