@@ -144,6 +144,25 @@ class ModulesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theOtherFunctionsTakeAndGivePlainData() {
+        Map<String, Object> diag = Map.of("rule", "r", "severity", "warning", "file", "a.py", "line", 1, "message", "bad 'x'");
+        Map<String, Object> diag2 = Map.of("rule", "r", "severity", "warning", "file", "a.py", "line", 2, "message", "bad 'y'");
+        List<Object> clusters = (List<Object>) bridge.call("pattern_lab", "cluster", Map.of("diagnostics", List.of(diag, diag2)),
+                Grants.NONE).value();
+        assertEquals(1, clusters.size());
+        assertEquals("bad <*>", String.join(" ", (List<String>) ((Map<String, Object>) clusters.get(0)).get("template")));
+        Map<String, Object> block = (Map<String, Object>) bridge.call("semi_fixers", "generalise", Map.of("edits", List.of(
+                Map.of("old", "    print x\n", "new", "    print(x)\n", "path", "a.py"),
+                Map.of("old", "    print y\n", "new", "    print(y)\n", "path", "b.py"))), Grants.NONE).value();
+        assertEquals(List.of(Map.of("find", "(?m)^    print ([A-Za-z0-9_]+)\\n", "replace", "    print($1)\n", "size", 2)),
+                block.get("families"));
+        Map<String, Object> graphs = (Map<String, Object>) bridge.call("analysis_viz", "render",
+                Map.of("path", "s.oasm", "source", "a && b || c\n"), Grants.NONE).value();
+        assertEquals(6, ((Map<String, Object>) graphs.get("cfg")).get("edges"));
+    }
+
+    @Test
     void aBadInputIsOneLineNamingTheModuleAndTheException() throws IOException {
         Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"no\": \"diagnostics\"}");
         PythonError e = assertThrows(PythonError.class, () -> run("pattern_lab", bad, tmp, null));

@@ -341,6 +341,7 @@ def python_graphs(path, source=None):
 OPS = ("&&", "||", ";", "|", "\n")
 ASSIGN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
 EXPAND = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9?])")
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
 def oasm_commands(text):
@@ -455,7 +456,7 @@ def oasm_graphs(path, source=None):
             body = list(words)
             if body and body[0] == "export":
                 body = body[1:]
-                defs |= {w.split("=")[0] for w in body if ASSIGN.match(w) or re.fullmatch(r"[A-Za-z_]\w*", w)}
+                defs |= {w.split("=")[0] for w in body if ASSIGN.match(w) or NAME.match(w)}
             for k, w in enumerate(body):
                 uses |= set(EXPAND.findall(w))
                 if ASSIGN.match(w) and all(ASSIGN.match(x) for x in body[:k + 1]):
@@ -492,6 +493,19 @@ def graphs(path):
     if path.endswith(".oasm"):
         return oasm_graphs(path)
     raise ValueError(os.path.basename(path) + ": expected a .py or .oasm file")
+
+
+def render(path, source=None):
+    """Plain-data entry for Java callers: the DOT and Mermaid text of one file's graphs; source,
+    when given, is the file's text (then path only names it and picks .py or .oasm)."""
+    if path.endswith(".py"):
+        cfg, dfg = python_graphs(path, source)
+    elif path.endswith(".oasm"):
+        cfg, dfg = oasm_graphs(path, source)
+    else:
+        raise ValueError(os.path.basename(path) + ": expected a .py or .oasm file")
+    return {kind: {"dot": to_dot(g), "mermaid": to_mermaid(g), "nodes": len(g.nodes), "edges": len(g.edges)}
+            for kind, g in (("cfg", cfg), ("dfg", dfg))}
 
 
 def main(files, output_dir=None, options=None):

@@ -234,7 +234,6 @@ def generalise_family(edits):
         return None
     # the new text of each edit as literal tokens and references to the groups; the first of
     # those readings that, as the replacement, gives every edit's new text is the one
-    rx = re.compile(render_find(parts))
     candidates = []
     for n, e in enumerate(edits):
         values = sorted(((g + 1, vals[n]) for g, vals in enumerate(groups) if vals[n]), key=lambda gv: -len(gv[1]))
@@ -252,15 +251,20 @@ def generalise_family(edits):
                 p += len(t)
         candidates.append(items)
     candidates.sort(key=lambda items: -sum(1 for k, _ in items if k == "group"))
+    find = render_find(parts)
     shared = None
     for items in candidates:
+        # first without a regex (cheap): the reading, filled with each edit's captures, is its new text
+        if not all("".join(groups[v - 1][n] if k == "group" else v for k, v in items) == e["new"]
+                   for n, e in enumerate(edits)):
+            continue
+        rx = re.compile(find)
         template = python_replacement(render_replace(items))
         if all(rx.sub(template, e["old"]) == e["new"] for e in edits):
             shared = items
             break
     if shared is None:
         return None
-    find = render_find(parts)
     replace = render_replace(shared)
     removed = [t for kind, t in parts if kind == "lit" and _oasm.WORD.match(t) and not t.isdigit()]
     added = [t for kind, t in shared if kind == "lit" and _oasm.WORD.match(t) and not t.isdigit()]
@@ -340,7 +344,18 @@ def verify(sections, fams, params):
 
 
 def generalise(edits, block_id=None):
-    """A command block (as a dict) for edits [{old, new, path}], with its families."""
+    """Plain-data entry for Java callers: {block, yaml, families: [{find, replace, edits}]} for
+    edits [{old, new, path, line?}] (each old/new a run of whole lines ending in a new line)."""
+    edits = [{"old": e["old"], "new": e["new"], "path": e["path"], "line": e.get("line", 1),
+              "source": e.get("source", "")} for e in edits]
+    block, fams, _ = build_block(edits, block_id)
+    return {"block": block, "yaml": _oasm.yaml_dump(block),
+            "families": [{"find": f["rule"]["find"], "replace": f["rule"]["replace"], "size": len(f["edits"])}
+                         for f in fams]}
+
+
+def build_block(edits, block_id=None):
+    """A command block (as a dict) for edits [{old, new, path}], with its families and parameters."""
     fams = families(edits)
     params = parameterise(fams)
     paths = sorted({e["path"] for e in edits})
@@ -377,7 +392,7 @@ def main(files, output_dir=None, options=None):
     sections, edits = collect(files)
     if not edits:
         raise ValueError("the diffs hold no edits")
-    block, fams, params = generalise(edits, options.get("id"))
+    block, fams, params = build_block(edits, options.get("id"))
     checks = verify(sections, fams, params)
     reproduced = sum(1 for c in checks if c["result"] == "reproduced")
     head = ["Generalised by semi_fixers from %d edits in %d diff files (%d families)." % (
