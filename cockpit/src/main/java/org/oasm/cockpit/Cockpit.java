@@ -63,7 +63,8 @@ public final class Cockpit {
                 ConfigHash.of(profile), options.mode().name().toLowerCase()) : null;
         CockpitServices services = new CockpitServices(root, profile, options.debug(), recorder);
         if (options.mode() == LaunchOptions.Mode.SUBCOMMAND && "analyze".equals(options.command())) {
-            services.bridge().startInBackground(); // GraalPy starts while the rest of the cockpit does
+            int m = options.args().indexOf("--module"); // GraalPy starts while the rest of the cockpit does
+            services.bridge().startInBackground(m >= 0 && m + 1 < options.args().size() ? options.args().get(m + 1) : "");
         }
         this.catalog = Commands.catalog();
         Builtins builtins = Builtins.standard();

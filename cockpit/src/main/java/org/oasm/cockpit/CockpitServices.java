@@ -31,6 +31,9 @@ public final class CockpitServices {
         this.profile = profile;
         this.debug = debug;
         this.recorder = recorder;
+        if (profile.pythonPreload()) {
+            bridge().startInBackground();
+        }
     }
 
     /** The recorder, absent when recording is off. */

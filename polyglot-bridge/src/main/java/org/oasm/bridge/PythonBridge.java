@@ -87,11 +87,20 @@ public final class PythonBridge implements AutoCloseable {
         return bindings;
     }
 
-    /** Starts creating the context on another thread, so that the first call finds it ready. */
-    public void startInBackground() {
+    /**
+     * Starts creating the context on another thread, so that the first call finds it ready; the
+     * named modules (unknown names are ignored) are loaded too, with their imports.
+     */
+    public void startInBackground(String... modules) {
         synchronized (lock) {
             if (starting == null && !closed) {
-                starting = CompletableFuture.supplyAsync(this::newGuest, r -> {
+                starting = CompletableFuture.supplyAsync(() -> {
+                    Guest g = newGuest();
+                    for (String m : modules) {
+                        bindings.get(m).ifPresent(b -> ensureLoaded(g, b));
+                    }
+                    return g;
+                }, r -> {
                     Thread t = new Thread(r, "oasm-python-start");
                     t.setDaemon(true);
                     t.start();

@@ -38,6 +38,7 @@ class ModulesTest {
     @BeforeAll
     static void start() {
         bridge = PythonBridge.create();
+        bridge.startInBackground("pattern_lab", "no_such_module"); // as ./oasm analyze does; the calls wait for it
     }
 
     @AfterAll
