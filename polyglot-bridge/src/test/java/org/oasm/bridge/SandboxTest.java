@@ -183,6 +183,17 @@ class SandboxTest {
         }
     }
 
+    @Test
+    void aStatementLimitCancelsTheCallWhenAskedFor() {
+        try (PythonBridge counted = new PythonBridge(BridgeOptions.DEFAULTS.withStatementLimit(200_000), bridge.bindings())) {
+            assertEquals(Map.of("x", 1), counted.call("probe", "echo", Map.of("x", 1), Grants.NONE).value());
+            PythonError e = assertThrows(PythonError.class, () -> counted.call("probe", "count", Map.of(), Grants.NONE));
+            assertEquals(PythonError.Kind.STATEMENT_LIMIT, e.kind(), e.getMessage());
+            assertEquals("probe: cancelled after 200000 statements", e.getMessage());
+            assertEquals(Map.of("x", 2), counted.call("probe", "echo", Map.of("x", 2), Grants.NONE).value());
+        }
+    }
+
     private static String q(Path p) {
         return "'" + p.toString().replace("'", "\\'") + "'";
     }

@@ -25,6 +25,12 @@ def spin():
         pass
 
 
+def count():
+    n = 0
+    while True:
+        n += 1
+
+
 def hog(megabytes):
     keep = []
     while True:
