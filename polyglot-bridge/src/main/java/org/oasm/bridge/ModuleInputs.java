@@ -18,9 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code main}. The rule is "the files the command names": F itself (a folder grants its tree),
  * plus what F names in turn, decided here in Java before Python runs:
  * <ul>
- *   <li>pattern_lab: a diagnostic index grants the scanned tree its {@code path} names (so the
- *       offending source lines can be quoted and turned into a rule); diagnostics as text lines
- *       grant the files the lines name; execution records grant nothing more.</li>
+ *   <li>pattern_lab: a diagnostic index grants the source files its diagnostics name, under the
+ *       scanned {@code path} (so the offending lines can be quoted and turned into a rule);
+ *       diagnostics as text lines grant the files the lines name; execution records grant
+ *       nothing more.</li>
  *   <li>semi_fixers: a {@code change.diff} grants the {@code before/} folder beside it (the
  *       original files of a working-copy commit), to check the suggested block against them.</li>
  *   <li>analysis_viz: F only.</li>
@@ -51,7 +52,12 @@ public final class ModuleInputs {
             Path scanned = scannedPath(text, cwd, file);
             if (scanned != null) {
                 Path root = Files.isDirectory(scanned) ? scanned : scanned.getParent();
-                g = g.andTree(root);
+                for (JsonNode d : JSON.readTree(text).path("diagnostics")) {
+                    Path p = root.resolve(d.path("file").asString("")).normalize();
+                    if (p.startsWith(root) && Files.isRegularFile(p) && !g.readFiles().contains(p)) {
+                        g = g.andFile(p);
+                    }
+                }
                 options.put("source_root", root.toString());
             } else if (!text.stripLeading().startsWith("{") && !text.stripLeading().startsWith("[")) {
                 Matcher m = TEXT_DIAGNOSTIC.matcher(text);
