@@ -131,6 +131,7 @@ class SandboxTest {
         String link = attempt("import os\nos.symlink('/etc/passwd', os.path.join(OUT, 'p'))",
                 Grants.NONE.writingTo(tmp.resolve("out2")));
         assertTrue(link.startsWith("error"), link);
+        Files.delete(tree.resolve("passwd")); // JUnit would warn about a link leading out of its folder
     }
 
     @Test
