@@ -62,6 +62,10 @@ public final class Cockpit {
         this.recorder = record ? new Recorder(root, Actor.fromEnvironment(System.getenv()), profile.provenanceCbor(),
                 ConfigHash.of(profile), options.mode().name().toLowerCase()) : null;
         CockpitServices services = new CockpitServices(root, profile, options.debug(), recorder);
+        if (options.mode() == LaunchOptions.Mode.SUBCOMMAND && "analyze".equals(options.command())) {
+            int m = options.args().indexOf("--module"); // GraalPy starts while the rest of the cockpit does
+            services.bridge().startInBackground(m >= 0 && m + 1 < options.args().size() ? options.args().get(m + 1) : "");
+        }
         this.catalog = Commands.catalog();
         Builtins builtins = Builtins.standard();
         builtins.register("oasm", new OasmBuiltin(catalog, services));

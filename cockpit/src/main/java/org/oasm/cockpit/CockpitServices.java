@@ -1,6 +1,7 @@
 package org.oasm.cockpit;
 
 import java.util.Optional;
+import org.oasm.bridge.PythonBridge;
 import org.oasm.cockpit.profile.ShellProfile;
 import org.oasm.cockpit.provenance.LineageRecorder;
 import org.oasm.cockpit.provenance.Recorder;
@@ -23,12 +24,16 @@ public final class CockpitServices {
     private ArtifactStore store;
     private WorkingCopies workingCopies;
     private LineageRecorder lineage;
+    private PythonBridge bridge;
 
     public CockpitServices(OasmRoot root, ShellProfile profile, boolean debug, Recorder recorder) {
         this.root = root;
         this.profile = profile;
         this.debug = debug;
         this.recorder = recorder;
+        if (profile.pythonPreload()) {
+            bridge().startInBackground();
+        }
     }
 
     /** The recorder, absent when recording is off. */
@@ -84,5 +89,13 @@ public final class CockpitServices {
             workingCopies = new WorkingCopies(root, store(), changes);
         }
         return workingCopies;
+    }
+
+    /** The cockpit's one sandboxed GraalPy context, created on first use and reused by every call. */
+    public synchronized PythonBridge bridge() {
+        if (bridge == null) {
+            bridge = PythonBridge.create();
+        }
+        return bridge;
     }
 }

@@ -21,8 +21,13 @@ public final class CockpitHarness {
     private final Cockpit cockpit;
 
     public CockpitHarness(Path dir) {
+        this(dir, false);
+    }
+
+    /** A cockpit that writes execution, provenance and lineage records under {@code dir/root} when {@code record}. */
+    public CockpitHarness(Path dir, boolean record) {
         this.dir = dir;
-        LaunchOptions opts = new LaunchOptions(dir.resolve("root"), false, true, false,
+        LaunchOptions opts = new LaunchOptions(dir.resolve("root"), false, !record, false,
                 LaunchOptions.Mode.COMMAND_STRING, "true", null, List.of());
         this.cockpit = new Cockpit(opts, new OasmRoot(dir.resolve("root")).create(), TerminalInfo.NONE);
         cockpit.shell().state().changeDirectory(dir);

@@ -19,6 +19,7 @@ public final class Commands {
             all.add(new HistoryCommand());
             all.addAll(ManifestCommands.all());
             all.add(new ConvertCommand());
+            all.add(new AnalyzeCommand());
             return all;
         });
         return self[0];

@@ -63,7 +63,9 @@ public final class ProfileLoader {
         JsonNode prov = doc.path("provenance");
         boolean enabled = prov.has("enabled") ? bool(prov.get("enabled"), "provenance.enabled") : d.provenanceEnabled();
         boolean cbor = prov.has("cbor") ? bool(prov.get("cbor"), "provenance.cbor") : d.provenanceCbor();
-        return new ShellProfile(prompt, map(doc, "aliases"), map(doc, "environment"), history, level, enabled, cbor);
+        JsonNode python = doc.path("python");
+        boolean preload = python.has("preload") ? bool(python.get("preload"), "python.preload") : d.pythonPreload();
+        return new ShellProfile(prompt, map(doc, "aliases"), map(doc, "environment"), history, level, enabled, cbor, preload);
     }
 
     private static String text(JsonNode doc, String field, String fallback) {
