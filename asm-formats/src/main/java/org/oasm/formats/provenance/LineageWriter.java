@@ -133,6 +133,7 @@ public final class LineageWriter {
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 FileLock lock = channel.lock();
                 try {
+                    trimTornTail(channel, chain);
                     while (line.hasRemaining()) {
                         channel.write(line);
                     }
@@ -144,6 +145,40 @@ public final class LineageWriter {
                 throw new UncheckedIOException("cannot append to " + chain + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * A writer killed by SIGKILL in the middle of its line can leave part of it: the kernel may
+     * stop a write at a page boundary. Under the lock no live writer is mid-line, so an
+     * unterminated tail is such a fragment (the record in flight); it is cut off before the next
+     * line is appended, so it never runs into a whole line.
+     */
+    private static void trimTornTail(FileChannel channel, Path chain) throws IOException {
+        long size = channel.size();
+        if (size == 0) {
+            return;
+        }
+        try (FileChannel reader = FileChannel.open(chain, StandardOpenOption.READ)) {
+            ByteBuffer chunk = ByteBuffer.allocate(8192);
+            long end = size;
+            while (end > 0) {
+                long start = Math.max(0, end - chunk.capacity());
+                chunk.clear().limit((int) (end - start));
+                while (chunk.hasRemaining() && reader.read(chunk, start + chunk.position()) >= 0) {
+                    // read the whole chunk
+                }
+                for (int i = chunk.position() - 1; i >= 0; i--) {
+                    if (chunk.get(i) == '\n') {
+                        if (start + i + 1 < size) {
+                            channel.truncate(start + i + 1);
+                        }
+                        return;
+                    }
+                }
+                end = start;
+            }
+        }
+        channel.truncate(0);
     }
 
     private static boolean contains(ArrayNode array, JsonNode value) {
