@@ -18,6 +18,11 @@ public final class Commands {
             all.addAll(WorkcopyCommands.all());
             all.add(new HistoryCommand());
             all.addAll(ManifestCommands.all());
+            all.addAll(TemplateCommands.all());
+            all.add(new ExecuteCommand());
+            all.add(new RevertCommand());
+            all.addAll(RulesCommands.all());
+            all.add(new ScanCommand());
             return all;
         });
         return self[0];
