@@ -21,11 +21,25 @@ public final class CockpitHarness {
     private final Cockpit cockpit;
 
     public CockpitHarness(Path dir) {
+        this(dir, false);
+    }
+
+    /** A cockpit that records provenance and lineage when {@code provenance} is true. */
+    public CockpitHarness(Path dir, boolean provenance) {
         this.dir = dir;
-        LaunchOptions opts = new LaunchOptions(dir.resolve("root"), false, true, false,
+        LaunchOptions opts = new LaunchOptions(dir.resolve("root"), false, !provenance, false,
                 LaunchOptions.Mode.COMMAND_STRING, "true", null, List.of());
         this.cockpit = new Cockpit(opts, new OasmRoot(dir.resolve("root")).create(), TerminalInfo.NONE);
         cockpit.shell().state().changeDirectory(dir);
+    }
+
+    /** Ends the cockpit's recording, so that its execution log is complete on disk. */
+    public void close() {
+        cockpit.finish(0);
+    }
+
+    public Path root() {
+        return dir.resolve("root");
     }
 
     public Cockpit cockpit() {

@@ -55,6 +55,7 @@ final class ExecuteCommand extends OasmCommand {
                     r.linesRemoved(), 0, List.of()));
         }
         if (r.message() != null) {
+            inv.out().flush();
             inv.err().println("oasm: " + r.message());
         }
         return r.status();

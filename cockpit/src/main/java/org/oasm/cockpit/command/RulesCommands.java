@@ -50,7 +50,9 @@ final class RulesCommands {
         protected int run(Invocation inv) {
             String format = inv.format("text", "json");
             RuleHierarchy h = load(inv).hierarchy();
-            List<ResolvedRule> rules = h.resolve(domain(inv, h));
+            String domain = domain(inv, h);
+            List<ResolvedRule> rules = h.resolve(domain).stream()
+                    .filter(r -> domain == null || r.definition().appliesTo(domain)).toList();
             if (format.equals("json")) {
                 inv.out().println(Json.array(rules.stream().map(r -> Json.object("id", r.id(),
                         "defined_in", r.definition().origin().name(),

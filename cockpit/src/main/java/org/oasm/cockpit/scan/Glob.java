@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
  * A glob over {@code /}-separated relative paths, as command blocks and rules write them:
  * {@code *} and {@code ?} stay within one path segment, {@code [abc]} is a class ({@code [!a]}
  * negated), {@code **} as a whole segment spans any number of segments, none included
- * ({@code src/**}{@code /*.rs} matches {@code src/a.rs} and {@code src/x/y/b.rs}). A glob without a
- * {@code /} matches the file name at any depth, as in {@code .gitignore} ({@code *.rs}).
+ * ({@code src/**}{@code /*.rs} matches {@code src/a.rs} and {@code src/x/y/b.rs}). A glob matches
+ * the whole path from the top of the tree: {@code Cargo.toml} is the top folder's file, and
+ * {@code **}{@code /*.rs} is every Rust file (a leading {@code ./} or {@code /} is ignored).
  */
 public final class Glob {
 
@@ -22,9 +23,7 @@ public final class Glob {
 
     public static Glob of(String glob) {
         String g = glob.startsWith("./") ? glob.substring(2) : glob;
-        boolean anywhere = !g.contains("/");
-        String body = toRegex(g.startsWith("/") ? g.substring(1) : g);
-        return new Glob(glob, Pattern.compile(anywhere ? "(?:.*/)?" + body : body));
+        return new Glob(glob, Pattern.compile(toRegex(g.startsWith("/") ? g.substring(1) : g)));
     }
 
     /** Whether any of {@code globs} matches {@code path}. */

@@ -111,7 +111,9 @@ public final class Executor {
             total.forEach(d -> out.print(d.diff()));
             int added = total.stream().mapToInt(FileDelta::added).sum();
             int removed = total.stream().mapToInt(FileDelta::removed).sum();
-            out.println(summary(total.size(), added, removed));
+            if (!total.isEmpty()) {
+                out.println(summary(total.size(), added, removed));
+            }
             if (!outcome.ok()) {
                 return new Result(1, "execute: " + outcome.failure() + "; " + discarded(req, target), null, entry,
                         0, 0, 0, ws.id());

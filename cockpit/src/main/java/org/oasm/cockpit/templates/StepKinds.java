@@ -55,14 +55,14 @@ final class StepKinds {
         if (s.when() != null) {
             Optional<String> unmet = check(s.when(), listener, s.name());
             if (unmet.isPresent()) {
-                return Optional.of("skipped: " + unmet.get());
+                return Optional.of(unmet.get());
             }
         }
         for (String tool : s.requires()) {
             if (shell.find(tool).isEmpty()) {
                 String why = "needs " + tool + ", which is not installed (not found on PATH)";
                 if (s.optional()) {
-                    return Optional.of("skipped: " + why);
+                    return Optional.of(why);
                 }
                 throw new StepException(why);
             }

@@ -52,6 +52,8 @@ final class StepShell {
         Shell shell = new Shell(new ShellState(dir, environment), Builtins.standard(), listener, TerminalInfo.NONE);
         IoContext io = new IoContext(new Endpoint.Null(), Endpoint.Stream.writing(out), Endpoint.Stream.writing(err));
         int[] status = {1};
+        out.flush();
+        err.flush();
         Thread t = Thread.ofPlatform().name("oasm-step").start(() -> {
             try {
                 status[0] = shell.run(command, origin, io);

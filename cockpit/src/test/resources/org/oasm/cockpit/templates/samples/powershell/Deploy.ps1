@@ -6,10 +6,11 @@ function Publish-Build {
     $password = "hunter2"
     $secure = ConvertTo-SecureString $password -AsPlainText -Force
     gci $Path | % { Copy-Item $_.FullName -Destination $Target }
-    Write-Host "published $Path"
+    Write-Host "published $Path"   
+	# copied with tabs
 }
 
-function deploy-all {
+function Run-Deployment {
     $script = (New-Object Net.WebClient).DownloadString("https://example.com/setup.ps1")
     Invoke-Expression $script
     Publish-Build -Path ./out

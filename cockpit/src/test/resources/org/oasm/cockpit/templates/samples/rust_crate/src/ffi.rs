@@ -18,3 +18,10 @@ pub fn sum_raw(data: &[u8]) -> u32 {
     }
     total
 }
+
+/// Scratch space the old way; kept to show what deprecated_apis finds.
+#[allow(deprecated, invalid_value)]
+pub fn scratch() -> [u8; 4] {
+    // SAFETY: the bytes are written before they are read.
+    unsafe { std::mem::uninitialized() }
+}
