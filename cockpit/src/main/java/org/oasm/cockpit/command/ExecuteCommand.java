@@ -35,7 +35,7 @@ final class ExecuteCommand extends OasmCommand {
         Executor.Result r;
         try {
             r = ex.execute(new Executor.Request(template, inv.path(target), inv.options("param"), inv.flag("dry-run"),
-                    inv.flag("yes"), "oasm execute " + String.join(" ", argsOf(inv))), prompt);
+                    inv.flag("yes"), "oasm execute " + String.join(" ", argsOf(inv)), inv.shell().state().environment()), prompt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandFailure("execute: interrupted; the working copy was discarded and the target is unchanged", 130);

@@ -40,8 +40,8 @@ public final class BlockRunner {
     private final List<Glob> writes;
     private Snapshot current;
 
-    BlockRunner(CommandBlock block, Params params, Workspace ws, Recorder recorder, PrintStream out, PrintStream err,
-            Supplier<org.oasm.cockpit.rules.Rules.Loaded> rules, PythonSteps python) {
+    BlockRunner(CommandBlock block, Params params, Workspace ws, Map<String, String> environment, Recorder recorder,
+            PrintStream out, PrintStream err, Supplier<org.oasm.cockpit.rules.Rules.Loaded> rules, PythonSteps python) {
         this.block = block;
         this.params = params;
         this.ws = ws;
@@ -50,7 +50,7 @@ public final class BlockRunner {
         Map<String, String> env = new LinkedHashMap<>(params.environment());
         env.put("OASM_TARGET", ws.target().toString());
         env.put("OASM_TEMPLATE", block.id());
-        this.kinds = new StepKinds(ws.dir(), params, new StepShell(ws.dir(), env, out, err), rules, python, out);
+        this.kinds = new StepKinds(ws.dir(), params, new StepShell(ws.dir(), environment, env, out, err), rules, python, out);
         this.writes = Glob.all(block.writes());
     }
 

@@ -93,7 +93,11 @@ public final class EditEngine {
             if (unless != null && CompiledRule.found(f, unless, edit.unless(), f.lineOf(m.start()))) {
                 continue;
             }
-            m.appendReplacement(out, replacement);
+            try {
+                m.appendReplacement(out, replacement);
+            } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+                throw new StepException("the replacement '" + r.replacement() + "' refers to a group the pattern lacks: " + e.getMessage());
+            }
             n++;
         }
         m.appendTail(out);

@@ -29,8 +29,13 @@ import org.oasm.formats.workcopy.WorkingCopyException;
  */
 public final class Executor {
 
-    /** One {@code oasm execute}. */
-    public record Request(String template, Path target, List<String> params, boolean dryRun, boolean yes, String commandLine) {
+    /**
+     * One {@code oasm execute}.
+     *
+     * @param environment the environment of the calling shell, which run steps inherit
+     */
+    public record Request(String template, Path target, List<String> params, boolean dryRun, boolean yes, String commandLine,
+            java.util.Map<String, String> environment) {
     }
 
     /** Asks the user whether to commit; absent when there is no terminal to ask on. */
@@ -99,7 +104,7 @@ public final class Executor {
         try {
             out.println("execute " + block.id() + " (" + block.kind() + ") on " + target
                     + (req.dryRun() ? " (dry run)" : " in working copy " + ws.id()));
-            BlockRunner runner = new BlockRunner(block, params, ws, recorder, out, err,
+            BlockRunner runner = new BlockRunner(block, params, ws, req.environment(), recorder, out, err,
                     memo(() -> Rules.load(root, projectRules)), python);
             Snapshot initial = Snapshot.take(ws.dir(), runner.writes());
             BlockRunner.Outcome outcome = runner.run();

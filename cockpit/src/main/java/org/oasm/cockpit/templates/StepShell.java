@@ -19,7 +19,7 @@ import org.oasm.substrate.exec.TerminalInfo;
 /**
  * Runs the command lines of {@code run} steps (and of {@code command} conditions) in a fresh
  * substrate shell whose working directory is the working copy, with the block's parameters in the
- * environment ({@code OASM_PARAM_NAME}). Output goes to the command's streams; the shell's
+ * environment ({@code OASM_PARAM_NAME}) on top of the environment of the shell that runs the block. Output goes to the command's streams; the shell's
  * listener records every line as the step's automation actor. A timeout interrupts the line,
  * which stops its processes.
  */
@@ -34,9 +34,10 @@ final class StepShell {
     private final PrintStream out;
     private final PrintStream err;
 
-    StepShell(Path dir, Map<String, String> extraEnvironment, PrintStream out, PrintStream err) {
+    /** @param environment the environment of the shell that runs {@code oasm execute} */
+    StepShell(Path dir, Map<String, String> environment, Map<String, String> extraEnvironment, PrintStream out, PrintStream err) {
         this.dir = dir;
-        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        Map<String, String> env = new LinkedHashMap<>(environment);
         env.putAll(extraEnvironment);
         this.environment = env;
         this.out = out;
