@@ -19,7 +19,7 @@ final class ExecuteCommand extends OasmCommand {
         super("execute", "Command blocks", "run a command block on a working copy, then commit or discard", "", 0, 0, List.of(
                 OptionSpec.value("template", "ID", "the command block: its id or store reference"),
                 OptionSpec.value("target", "PATH", "the file or folder to work on"),
-                OptionSpec.repeatable("param", "K=V", "a parameter of the block (repeatable)"),
+                OptionSpec.repeatable("param", "K=V", "a parameter of the block"),
                 OptionSpec.flag("dry-run", "show the change and write nothing"),
                 OptionSpec.flag("yes", "commit without asking")));
     }

@@ -127,7 +127,7 @@ final class RulesCommands {
 
     static final class SetRule extends OasmCommand {
         SetRule() {
-            super("rules set", "Rules and scans", "change the session layer: RULE=required|optional|off|SEVERITY|default, RULE.OPTION=V, FILTER=true|false",
+            super("rules set", "Rules and scans", "set a rule's level, severity or option, or switch a filter, in the session layer",
                     "RULE=VALUE...", 1, Integer.MAX_VALUE, List.of());
         }
 
