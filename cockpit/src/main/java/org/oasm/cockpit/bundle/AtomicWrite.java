@@ -18,15 +18,26 @@ public final class AtomicWrite {
     private AtomicWrite() {
     }
 
+    /** Writes {@code bytes} to {@code target} atomically and durably (synced before the move). */
     public static void write(Path target, byte[] bytes) {
+        write(target, bytes, true);
+    }
+
+    /**
+     * Writes atomically; {@code sync} false skips the sync, for scratch files (a working copy)
+     * where a crash may lose the write but must never leave half of it.
+     */
+    public static void write(Path target, byte[] bytes, boolean sync) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             Files.write(tmp, bytes, StandardOpenOption.TRUNCATE_EXISTING);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
+            if (sync) {
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             tmp = null;

@@ -28,6 +28,7 @@ public final class CompiledRule {
     private final List<Glob> include;
     private final List<Glob> exclude;
     private final Severity severity;
+    private final String literal;
 
     public CompiledRule(ResolvedRule rule) {
         this.rule = rule;
@@ -39,6 +40,7 @@ public final class CompiledRule {
         this.include = Glob.all(rule.definition().include());
         this.exclude = Glob.all(rule.definition().exclude());
         this.severity = rule.effectiveSeverity();
+        this.literal = rule.definition().ignoreCase() ? null : Literal.required(rule.regex());
     }
 
     public ResolvedRule rule() {
@@ -52,6 +54,9 @@ public final class CompiledRule {
 
     /** The findings in one file, in order of position (without fingerprints). */
     public void apply(TextFile f, List<Diagnostic> out) {
+        if (literal != null && f.text().indexOf(literal) < 0) {
+            return;
+        }
         Matcher m = pattern.matcher(f.text());
         while (m.find()) {
             int at = hasAt && m.start("at") >= 0 ? m.start("at") : m.start();

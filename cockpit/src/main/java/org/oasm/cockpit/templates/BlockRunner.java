@@ -38,6 +38,7 @@ public final class BlockRunner {
     private final PrintStream out;
     private final StepKinds kinds;
     private final List<Glob> writes;
+    private Snapshot first;
     private Snapshot current;
 
     BlockRunner(CommandBlock block, Params params, Workspace ws, Map<String, String> environment, Recorder recorder,
@@ -54,14 +55,20 @@ public final class BlockRunner {
         this.writes = Glob.all(block.writes());
     }
 
-    /** The globs of the files the block may change. */
-    List<Glob> writes() {
-        return writes;
+    /** The writable files before the first step. */
+    Snapshot first() {
+        return first;
+    }
+
+    /** The writable files after the last step or test that ran. */
+    Snapshot last() {
+        return current;
     }
 
     Outcome run() throws InterruptedException {
         List<StepReport> steps = new ArrayList<>();
-        current = Snapshot.take(ws.dir(), writes);
+        first = Snapshot.take(ws.dir(), writes);
+        current = first;
         String failure = null;
         for (int i = 0; i < block.steps().size(); i++) {
             Step s = block.steps().get(i);

@@ -60,7 +60,7 @@ public final class EditEngine {
             int[] count = new int[1];
             String after = transform(edit, new TextFile(item.path(), text), params, count);
             if (!after.equals(text)) {
-                AtomicWrite.write(item.file(), after.getBytes(StandardCharsets.UTF_8));
+                AtomicWrite.write(item.file(), after.getBytes(StandardCharsets.UTF_8), false);
                 changed++;
                 edits += count[0];
             }

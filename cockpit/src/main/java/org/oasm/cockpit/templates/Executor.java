@@ -106,9 +106,9 @@ public final class Executor {
                     + (req.dryRun() ? " (dry run)" : " in working copy " + ws.id()));
             BlockRunner runner = new BlockRunner(block, params, ws, req.environment(), recorder, out, err,
                     memo(() -> Rules.load(root, projectRules)), python);
-            Snapshot initial = Snapshot.take(ws.dir(), runner.writes());
             BlockRunner.Outcome outcome = runner.run();
-            Snapshot last = Snapshot.take(ws.dir(), runner.writes());
+            Snapshot initial = runner.first();
+            Snapshot last = runner.last();
             Set<String> writable = new HashSet<>(initial.paths());
             writable.addAll(last.paths());
             ws.dropUnwritable(writable);
