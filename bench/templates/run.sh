@@ -36,7 +36,10 @@ work = sys.argv[1]
 for name in ("scan", "execute"):
     res = json.load(open("%s/%s.json" % (work, name)))["results"]
     base = res[0]["median"]
+    cpu0 = res[0]["user"] + res[0]["system"]
     for r in res:
-        print("%-40s median %8.3f s  (x%.1f of %s)" % (r["command"], r["median"], r["median"] / base, res[0]["command"]))
+        cpu = r["user"] + r["system"]
+        print("%-40s median %8.3f s (x%.1f of %s); cpu %.3f s (x%.1f)" % (r["command"], r["median"], r["median"] / base,
+              res[0]["command"], cpu, cpu / cpu0))
 PY
 echo "work folder: $work (remove it when done)"

@@ -18,6 +18,12 @@ import org.oasm.cockpit.rules.Window;
  */
 public final class CompiledRule {
 
+    /** Where every match of the pattern starts: anywhere, at a line start ({@code ^}), at the text's start ({@code \A}). */
+    private enum Anchor { NONE, LINE, TEXT }
+
+    /** A pattern that starts {@code ^.{N}} matches only lines longer than N. */
+    private static final Pattern LONG_LINE = Pattern.compile("\\^\\.\\{(\\d+)\\}");
+
     private static final Pattern GROUP_REFERENCE = Pattern.compile("\\$(\\d)|\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}");
 
     private final ResolvedRule rule;
@@ -29,6 +35,9 @@ public final class CompiledRule {
     private final List<Glob> exclude;
     private final Severity severity;
     private final String literal;
+    private final boolean lineLocal;
+    private final Anchor anchor;
+    private final int minLineLength;
 
     public CompiledRule(ResolvedRule rule) {
         this.rule = rule;
@@ -41,6 +50,12 @@ public final class CompiledRule {
         this.exclude = Glob.all(rule.definition().exclude());
         this.severity = rule.effectiveSeverity();
         this.literal = rule.definition().ignoreCase() ? null : Literal.required(rule.regex());
+        this.lineLocal = literal != null && Literal.startsOnItsLine(rule.regex(), literal);
+        boolean single = !Literal.topLevelAlternation(rule.regex());
+        this.anchor = single && rule.regex().startsWith("\\A") ? Anchor.TEXT
+                : single && rule.regex().startsWith("^") ? Anchor.LINE : Anchor.NONE;
+        Matcher longLine = LONG_LINE.matcher(rule.regex());
+        this.minLineLength = longLine.lookingAt() ? Integer.parseInt(longLine.group(1)) + 1 : 0;
     }
 
     public ResolvedRule rule() {
@@ -54,24 +69,74 @@ public final class CompiledRule {
 
     /** The findings in one file, in order of position (without fingerprints). */
     public void apply(TextFile f, List<Diagnostic> out) {
-        if (literal != null && f.text().indexOf(literal) < 0) {
+        String text = f.text();
+        int first = literal == null ? 0 : text.indexOf(literal);
+        if (first < 0 || (minLineLength > 0 && f.maxLineLength() < minLineLength)) {
             return;
         }
-        Matcher m = pattern.matcher(f.text());
-        while (m.find()) {
-            int at = hasAt && m.start("at") >= 0 ? m.start("at") : m.start();
-            int line = f.lineOf(at);
-            if (required != null && found(f, required, rule.required(), line)) {
-                continue;
+        Matcher m = pattern.matcher(text).useAnchoringBounds(false).useTransparentBounds(true);
+        if (anchor == Anchor.TEXT) {
+            if (m.lookingAt()) {
+                record(f, m, out);
             }
-            if (forbidden != null && !found(f, forbidden, rule.forbidden(), line)) {
-                continue;
-            }
-            out.add(new Diagnostic(rule.id(), severity, f.path(), line, f.columnOf(at), message(m), null, null));
-            if (m.end() == m.start() && m.end() >= f.text().length()) {
-                break;
-            }
+            return;
         }
+        if (anchor == Anchor.LINE && !lineLocal) {
+            // one attempt per line instead of one per character
+            int done = 0;
+            for (int line = 1; line <= f.lineCount(); line++) {
+                int start = f.lineStart(line);
+                if (start < done) {
+                    continue;
+                }
+                m.region(start, text.length());
+                if (m.lookingAt()) {
+                    record(f, m, out);
+                    done = Math.max(m.end(), start + 1);
+                }
+            }
+            return;
+        }
+        if (!lineLocal) {
+            while (m.find()) {
+                if (!record(f, m, out)) {
+                    break;
+                }
+            }
+            return;
+        }
+        // every match starts on a line that holds the literal: search from those lines only, with
+        // bounds that let ^, \b and look-behinds see the text before the region as it is
+        int done = 0;
+        for (int k = first; k >= 0; k = text.indexOf(literal, Math.max(k + 1, done))) {
+            int line = f.lineOf(k);
+            int from = Math.max(f.lineStart(line), done);
+            int lineEnd = f.lineEnd(line);
+            m.region(from, text.length());
+            while (m.find() && m.start() < lineEnd) {
+                done = Math.max(m.end(), m.start() + 1);
+                record(f, m, out);
+                if (done > text.length()) {
+                    return;
+                }
+                m.region(done, text.length());
+            }
+            done = Math.max(done, lineEnd);
+        }
+    }
+
+    /** Adds the finding of a match unless its windows say otherwise; false at the end of the text. */
+    private boolean record(TextFile f, Matcher m, List<Diagnostic> out) {
+        int at = hasAt && m.start("at") >= 0 ? m.start("at") : m.start();
+        int line = f.lineOf(at);
+        if (required != null && found(f, required, rule.required(), line)) {
+            return true;
+        }
+        if (forbidden != null && !found(f, forbidden, rule.forbidden(), line)) {
+            return true;
+        }
+        out.add(new Diagnostic(rule.id(), severity, f.path(), line, f.columnOf(at), message(m), null, null));
+        return !(m.end() == m.start() && m.end() >= f.text().length());
     }
 
     /** Whether {@code p} occurs in the window of {@code line} (or anywhere, for a file window). */

@@ -13,6 +13,62 @@ public final class Literal {
     private Literal() {
     }
 
+    /**
+     * What may stand before the literal in a pattern whose matches start on the literal's line:
+     * plain characters, escaped punctuation, {@code \b}, {@code ^}, and short classes without
+     * {@code \s} or negation (optionally repeated) - nothing that can match a line end.
+     */
+    private static final java.util.regex.Pattern SAME_LINE_PREFIX = java.util.regex.Pattern.compile(
+            "(?:\\\\b|\\^|\\\\[^A-Za-z0-9]|[A-Za-z0-9 _:,=<>'\"-]"
+            + "|\\[(?:[^\\]\\\\^]|\\\\t|\\\\[^A-Za-z0-9])(?:[^\\]\\\\]|\\\\t|\\\\[^A-Za-z0-9]){0,19}\\][*+?]?)*");
+
+    /**
+     * Whether every match that contains {@code literal} starts on the line where the literal is:
+     * true when what the pattern has before the literal can match no line end (see
+     * {@link #SAME_LINE_PREFIX}). A scan then runs the pattern only from the lines that hold it.
+     */
+    public static boolean startsOnItsLine(String regex, String literal) {
+        for (int i = 0; i + literal.length() <= regex.length(); i++) {
+            if (unescape(regex, i).startsWith(literal)) {
+                return SAME_LINE_PREFIX.matcher(regex.substring(0, i)).matches();
+            }
+        }
+        return false;
+    }
+
+    /** Whether the pattern is an alternation at its top level ({@code a|b}, not {@code (a|b)}). */
+    public static boolean topLevelAlternation(String regex) {
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(') {
+                i = skipGroup(regex, i) - 1;
+            } else if (c == '[') {
+                i = skipClass(regex, i) - 1;
+            } else if (c == '|') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text the pattern spells from index {@code i} on, escapes of punctuation undone. */
+    private static String unescape(String re, int i) {
+        StringBuilder out = new StringBuilder();
+        for (int k = i; k < re.length() && out.length() < 64; k++) {
+            char c = re.charAt(k);
+            if (c == '\\' && k + 1 < re.length() && !Character.isLetterOrDigit(re.charAt(k + 1))) {
+                out.append(re.charAt(++k));
+            } else if (c == '\\' || c == '(' || c == '[' || c == '.' || c == '*' || c == '+' || c == '?' || c == '{' || c == '|') {
+                break;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** The required text of {@code regex}, or null when it has none worth checking. */
     public static String required(String regex) {
         if (regex.contains("(?i") || regex.contains("\\Q")) {

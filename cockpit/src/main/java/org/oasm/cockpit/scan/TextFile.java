@@ -13,6 +13,7 @@ public final class TextFile {
     private final String path;
     private final String text;
     private int[] lineStarts;
+    private int maxLineLength = -1;
 
     public TextFile(String path, String text) {
         this.path = path;
@@ -47,6 +48,24 @@ public final class TextFile {
     /** The column (from 1) of an offset on its line. */
     public int columnOf(int offset) {
         return offset - starts()[lineOf(offset) - 1] + 1;
+    }
+
+    /** The length of the longest line, line end not counted. */
+    public int maxLineLength() {
+        if (maxLineLength < 0) {
+            int max = 0;
+            int start = 0;
+            for (int i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
+                int end = i < 0 ? text.length() : i;
+                max = Math.max(max, end - start);
+                if (i < 0) {
+                    break;
+                }
+                start = i + 1;
+            }
+            maxLineLength = max;
+        }
+        return maxLineLength;
     }
 
     public int lineCount() {

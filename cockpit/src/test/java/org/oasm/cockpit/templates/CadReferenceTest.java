@@ -67,7 +67,7 @@ class CadReferenceTest {
     @Test
     void theExportedStepFileIsAValidSolidForOpenCascade() throws Exception {
         assumeTrue(ShippedTemplatesTest.onPath("occt-draw"), "Open CASCADE's DRAW is not installed (apt-get install occt-draw)");
-        assumeTrue(ShippedTemplatesTest.onPath("python3"), "python3 is not installed");
+        assumeTrue(ShippedTemplatesTest.python("import yaml"), "python3 with PyYAML is not installed");
         Path cad = Samples.copy("cad", dir);
         var r = new CockpitHarness(dir).run("oasm execute --template export_step --target " + cad + " --yes");
         assertEquals(0, r.status(), r.out() + r.err());
