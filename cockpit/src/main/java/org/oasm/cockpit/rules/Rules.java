@@ -52,7 +52,7 @@ public final class Rules {
                 problems.add(new Problem(e.name(), 0, "not in a layer folder (rules/core, rules/domain/LANG, rules/project, rules/session)"));
                 continue;
             }
-            add(reader.read(RuleText.shipped(e.path(), e.name(), e.read())), files, problems);
+            add(reader.read(RuleText.shipped(e.path(), e.name(), e.read()), e.own()), files, problems);
         }
         return new Loaded(new RuleHierarchy(files), problems, local);
     }

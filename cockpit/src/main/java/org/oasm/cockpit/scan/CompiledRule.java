@@ -175,12 +175,16 @@ public final class CompiledRule {
 
     /** A short stable hash: rule, file and the offending line's trimmed text. */
     static String fingerprint(String ruleId, String file, String lineText) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update((ruleId + "\0" + file + "\0" + lineText.strip()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest d = SHA256.get();
+        d.update((ruleId + "\0" + file + "\0" + lineText.strip()).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d.digest(), 0, 8);
     }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    });
 }

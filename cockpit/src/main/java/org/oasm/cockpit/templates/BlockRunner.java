@@ -1,7 +1,6 @@
 package org.oasm.cockpit.templates;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

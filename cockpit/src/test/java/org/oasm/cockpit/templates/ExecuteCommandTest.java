@@ -161,6 +161,18 @@ class ExecuteCommandTest {
                 "fix_unsafe_blocks/every_unsafe_block_documented Completed")), seen.toString());
         assertTrue(steps.stream().anyMatch(s -> s.path("command").asString().startsWith("cargo check")),
                 "the run step's command line is recorded as the automation too");
+        List<JsonNode> provenance = new ArrayList<>();
+        try (Stream<Path> files = Files.list(c.root().resolve("logs/provenance"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                provenance.add(org.oasm.formats.schema.LocatedDocument.read(f).root());
+            }
+        }
+        JsonNode execute = provenance.stream().filter(p -> p.path("command_block_id").asString().equals("fix_unsafe_blocks"))
+                .findFirst().orElseThrow(() -> new AssertionError("no provenance record of the block: " + provenance));
+        assertEquals(List.of(), schemas.validate(execute, "provenance_log"));
+        assertEquals("Success", execute.path("outcome").asString());
+        assertEquals(2, execute.path("impact").path("files_changed").asInt());
+        assertEquals(id, execute.path("context").path("lineage_id").asString());
     }
 
     @Test
