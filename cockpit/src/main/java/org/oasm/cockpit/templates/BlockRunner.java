@@ -145,7 +145,7 @@ public final class BlockRunner {
         }
         finish(start, seq, status == StepReport.Status.FAILED ? ExecutionEvent.Status.Failed : ExecutionEvent.Status.Completed,
                 exit != null ? exit : status == StepReport.Status.FAILED ? 1 : 0, t0);
-        Snapshot after = Snapshot.take(ws.dir(), writes);
+        Snapshot after = Snapshot.take(ws.dir(), writes, current);
         List<FileDelta> deltas = current.deltas(after);
         current = after;
         return new StepReport(phase, index, of, s.name(), s.action().kind(), status, detail, deltas,
