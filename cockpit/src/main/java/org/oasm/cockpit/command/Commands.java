@@ -18,11 +18,7 @@ public final class Commands {
             all.addAll(WorkcopyCommands.all());
             all.add(new HistoryCommand());
             all.addAll(ManifestCommands.all());
-            all.addAll(TemplateCommands.all());
-            all.add(new ExecuteCommand());
-            all.add(new RevertCommand());
-            all.addAll(RulesCommands.all());
-            all.add(new ScanCommand());
+            all.addAll(BlockCommands.all());
             return all;
         });
         return self[0];
