@@ -33,6 +33,15 @@ public final class CockpitHarness {
         cockpit.shell().state().changeDirectory(dir);
     }
 
+    /** Ends the cockpit's recording, so that its execution log is complete on disk. */
+    public void close() {
+        cockpit.finish(0);
+    }
+
+    public Path root() {
+        return dir.resolve("root");
+    }
+
     public Cockpit cockpit() {
         return cockpit;
     }

@@ -19,7 +19,7 @@ class ManifestLoaderTest {
     void theRepositorysManifestsAreValid() {
         ManifestReport report = ManifestLoader.load(REPO);
         assertEquals(List.of(), report.problems());
-        assertEquals(21, report.manifest().schemas().size());
+        assertEquals(22, report.manifest().schemas().size());
         assertEquals(List.of("substrate", "asm-formats", "polyglot-bridge", "cockpit"),
                 report.manifest().modules().stream().map(Manifest.ModuleEntry::id).toList());
         assertTrue(report.manifest().modules().stream().allMatch(m -> m.language().equals("Java")));
@@ -29,7 +29,7 @@ class ManifestLoaderTest {
     void theBundledManifestsAreValidForAnEmptyRoot(@TempDir Path dir) {
         ManifestReport report = ManifestLoader.load(new OasmRoot(dir));
         assertEquals(List.of(), report.problems());
-        assertEquals(21, report.manifest().schemas().size());
+        assertEquals(22, report.manifest().schemas().size());
     }
 
     @Test

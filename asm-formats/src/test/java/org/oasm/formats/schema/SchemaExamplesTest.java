@@ -30,7 +30,7 @@ class SchemaExamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"oasm_config", "oasm_protocol", "cli_state", "diagnostic_index", "bindings_manifest",
         "smartobject_container", "scan_template", "workflow_template", "hdf5_template", "cbor_runtime",
-        "yaml_overlay", "working_copy", "command_block"})
+        "yaml_overlay", "working_copy", "command_block", "rule"})
     void exampleValidates(String id) throws Exception {
         assertEquals(List.of(), registry.validate(example(id).root(), id));
     }

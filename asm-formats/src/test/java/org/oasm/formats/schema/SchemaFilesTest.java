@@ -16,7 +16,7 @@ class SchemaFilesTest {
     @Test
     void everySchemaOfTheRepositoryIsAValid202012Schema() {
         SchemaRegistry registry = SchemaRegistry.open(REPO);
-        assertEquals(21, registry.ids().size(), registry.ids().toString());
+        assertEquals(22, registry.ids().size(), registry.ids().toString());
         for (String id : registry.ids()) {
             assertEquals(List.of(), registry.check(id), id);
             assertTrue(registry.location(id).startsWith(REPO.dir().toString()), registry.location(id));

@@ -20,6 +20,7 @@ public final class Commands {
             all.addAll(ManifestCommands.all());
             all.add(new ConvertCommand());
             all.add(new AnalyzeCommand());
+            all.addAll(BlockCommands.all());
             return all;
         });
         return self[0];

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The templates benchmarks, with hyperfine, each against its reference in the same run:
+#  1. `oasm scan` of a 100,000-line mixed tree with the bundled rules, against `grep -rEn` with
+#     the same patterns (those that grep -E can express; see patterns.py); the goal is within 3x;
+#  2. `oasm execute` of fix_unsafe_blocks over 1,000 Rust files (working copy, edit, scan test,
+#     diff, commit with its lineage record), goal at most 5 s; `cp -r` of the same tree for scale.
+# Usage: bench/templates/run.sh [WORK_DIR]. Builds the cockpit through ./oasm when needed.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+work="${1:-$(mktemp -d)}"
+oasm="$repo/oasm"
+runs="${RUNS:-10}"
+mkdir -p "$work"
+
+python3 "$here/gen_tree.py" mixed "$work/mixed" 100000
+python3 "$here/patterns.py" > "$work/patterns.ere"
+"$oasm" --root "$work/root" --no-provenance templates list >/dev/null   # build and train once, outside the timings
+
+# A session file runs ten scans in one cockpit: the time of a scan once the JVM is warm.
+for i in $(seq 10); do echo "oasm scan $work/mixed --format json > /dev/null"; done > "$work/ten_scans.oasm"
+
+hyperfine --warmup 2 --runs "$runs" -i --export-json "$work/scan.json" \
+  -n 'grep -rEn (same patterns)' "grep -rEn -f $work/patterns.ere $work/mixed > /dev/null" \
+  -n 'oasm scan' "$oasm --root $work/root --no-provenance scan $work/mixed > /dev/null 2>&1" \
+  -n 'oasm: 10 scans in one cockpit' "$oasm --root $work/root --no-provenance $work/ten_scans.oasm"
+
+hyperfine --warmup 1 --runs "$runs" --export-json "$work/execute.json" \
+  --prepare "rm -rf $work/unsafe $work/unsafe_copy && python3 $here/gen_tree.py unsafe $work/unsafe 1000 >/dev/null" \
+  -n 'cp -r (1,000 files)' "cp -r $work/unsafe $work/unsafe_copy" \
+  -n 'oasm execute fix_unsafe_blocks --yes' "$oasm --root $work/root execute --template fix_unsafe_blocks --target $work/unsafe --yes > /dev/null"
+
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+for name in ("scan", "execute"):
+    res = json.load(open("%s/%s.json" % (work, name)))["results"]
+    base = res[0]["median"]
+    cpu0 = res[0]["user"] + res[0]["system"]
+    for r in res:
+        cpu = r["user"] + r["system"]
+        print("%-40s median %8.3f s (x%.1f of %s); cpu %.3f s (x%.1f)" % (r["command"], r["median"], r["median"] / base,
+              res[0]["command"], cpu, cpu / cpu0))
+PY
+echo "work folder: $work (remove it when done)"

@@ -1,0 +1,98 @@
+package org.oasm.cockpit.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.oasm.cockpit.bundle.DataTree;
+import org.oasm.formats.manifest.Problem;
+import org.oasm.formats.root.OasmRoot;
+import org.oasm.formats.schema.SchemaRegistry;
+
+/**
+ * Loads the rule hierarchy that applies to a project: the rule files under the root's (or the
+ * jar's) {@code templates/rules/}, plus the project's own {@code .oasm/rules/} folder, found in
+ * the project folder or the nearest parent that has one (stopping at a git work tree's top).
+ */
+public final class Rules {
+
+    /** The folder of a project's own rules, relative to the project. */
+    public static final String PROJECT_FOLDER = ".oasm/rules";
+
+    /** The hierarchy and every problem of its files (a file with problems is left out). */
+    public record Loaded(RuleHierarchy hierarchy, List<Problem> problems, Path projectRules) {
+        public Loaded {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private Rules() {
+    }
+
+    /** The hierarchy of the root's rules, with the project layer of {@code project} (may be null). */
+    public static Loaded load(OasmRoot root, Path project) {
+        SchemaRegistry schemas = SchemaRegistry.open(root);
+        RuleFileReader reader = new RuleFileReader(schemas);
+        List<RuleFile> files = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Path local = project == null ? null : projectRules(project);
+        if (local != null) {
+            for (Path p : yamlFiles(local)) {
+                add(reader.read(new RuleText(p.toString(), p.toString(), Layer.PROJECT, null, read(p))), files, problems);
+            }
+        }
+        for (DataTree.Entry e : DataTree.of(root, "templates").under("rules")) {
+            if (!e.path().endsWith(".yaml") && !e.path().endsWith(".yml")) {
+                continue;
+            }
+            if (Layer.ofPath(e.path()) == null) {
+                problems.add(new Problem(e.name(), 0, "not in a layer folder (rules/core, rules/domain/LANG, rules/project, rules/session)"));
+                continue;
+            }
+            add(reader.read(RuleText.shipped(e.path(), e.name(), e.read()), e.own()), files, problems);
+        }
+        return new Loaded(new RuleHierarchy(files), problems, local);
+    }
+
+    /** The {@code .oasm/rules} folder of {@code start} or its nearest parent; null when none. */
+    public static Path projectRules(Path start) {
+        Path dir = Files.isDirectory(start) ? start.toAbsolutePath().normalize() : start.toAbsolutePath().normalize().getParent();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            Path candidate = d.resolve(PROJECT_FOLDER);
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+            if (Files.exists(d.resolve(".git"))) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static void add(RuleFileReader.Result r, List<RuleFile> files, List<Problem> problems) {
+        problems.addAll(r.problems());
+        if (r.file() != null && r.problems().isEmpty()) {
+            files.add(r.file());
+        }
+    }
+
+    private static List<Path> yamlFiles(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(p + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}
