@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.oasm.cockpit.rules.Rules;
 import org.oasm.cockpit.rules.Severity;
 import org.oasm.cockpit.scan.Diagnostic;
 import org.oasm.cockpit.scan.DiagnosticIndex;
+import org.oasm.cockpit.scan.FileWalk;
 import org.oasm.cockpit.scan.Scanner;
 import org.oasm.formats.store.ArtifactRef;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code oasm scan PATH [--baseline REF] [--format text|json]}: the resolved rules over a tree,
@@ -36,6 +37,9 @@ final class ScanCommand extends OasmCommand {
             throw new CommandFailure(arg + ": no such file or folder");
         }
         var root = inv.services().root();
+        // the walk (mostly waiting on the file system) runs while the rule files are read
+        CompletableFuture<List<FileWalk.Item>> walk = CompletableFuture.supplyAsync(
+                () -> FileWalk.files(path, Set.of(root.artifacts(), root.logs())), Thread::startVirtualThread);
         Rules.Loaded rules = Rules.load(root, Rules.projectRules(path));
         rules.problems().forEach(p -> inv.err().println("oasm: warning: " + p + " (file left out)"));
         String baselineRef = null;
@@ -47,7 +51,7 @@ final class ScanCommand extends OasmCommand {
             inv.notes().hdf5Reference(baselineRef);
         }
         Instant when = Instant.now();
-        Scanner.Result r = new Scanner(rules.hierarchy(), x -> true).scan(path, Set.of(root.artifacts(), root.logs()));
+        Scanner.Result r = new Scanner(rules.hierarchy(), x -> true).scan(path, join(walk));
         List<Diagnostic> current = r.diagnostics();
         List<Diagnostic> fixed = List.of();
         if (baseline != null) {
@@ -55,13 +59,16 @@ final class ScanCommand extends OasmCommand {
             current = c.current();
             fixed = c.fixed();
         }
-        ObjectNode doc = DiagnosticIndex.document(r, arg, when, baselineRef, current, fixed);
-        Path index = DiagnosticIndex.write(root, doc, when);
+        Path index = DiagnosticIndex.write(root, DiagnosticIndex.json(r, arg, when, baselineRef, current, fixed, true), when);
         inv.notes().put("diagnostic_index", index.toString()).put("files_scanned", String.valueOf(r.filesScanned()));
         if (format.equals("json")) {
-            inv.out().println(Json.write(doc));
+            byte[] json = DiagnosticIndex.json(r, arg, when, baselineRef, current, fixed, false);
+            inv.out().write(json, 0, json.length);
+            inv.out().println();
         } else if (baseline == null) {
-            current.forEach(d -> inv.out().println(d.render()));
+            StringBuilder lines = new StringBuilder(current.size() * 96);
+            current.forEach(d -> lines.append(d.render()).append('\n'));
+            inv.out().print(lines);
         } else {
             section(inv, "new", current.stream().filter(d -> "new".equals(d.status())).toList());
             section(inv, "unchanged", current.stream().filter(d -> "unchanged".equals(d.status())).toList());
@@ -76,6 +83,18 @@ final class ScanCommand extends OasmCommand {
                     + count(current, "unchanged") + " unchanged, " + fixed.size() + " fixed") + "; index " + index);
         }
         return errors > 0 ? 1 : 0;
+    }
+
+    /** The walk's files; its failure as the walk's own (a folder that cannot be read). */
+    private static List<FileWalk.Item> join(CompletableFuture<List<FileWalk.Item>> walk) {
+        try {
+            return walk.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
     }
 
     private static long count(List<Diagnostic> ds, String status) {

@@ -34,8 +34,8 @@ public final class Rules {
 
     /** The hierarchy of the root's rules, with the project layer of {@code project} (may be null). */
     public static Loaded load(OasmRoot root, Path project) {
-        SchemaRegistry schemas = SchemaRegistry.open(root);
-        RuleFileReader reader = new RuleFileReader(schemas);
+        SchemaRegistry[] opened = new SchemaRegistry[1];
+        RuleFileReader reader = new RuleFileReader(() -> opened[0] != null ? opened[0] : (opened[0] = SchemaRegistry.open(root)));
         List<RuleFile> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Path local = project == null ? null : projectRules(project);

@@ -20,8 +20,14 @@ import java.util.Set;
  */
 public final class FileWalk {
 
-    /** One file: its {@code /}-separated path relative to the walked folder, and the file itself. */
-    public record Item(String path, Path file) {
+    /**
+     * One file: its {@code /}-separated path relative to the walked folder, the file itself, and
+     * its size as the walk saw it ({@code -1} when unknown).
+     */
+    public record Item(String path, Path file, long size) {
+        public Item(String path, Path file) {
+            this(path, file, -1);
+        }
     }
 
     private record Level(String prefix, GitIgnore ignore) {
@@ -61,7 +67,7 @@ public final class FileWalk {
                     if (attrs.isRegularFile()) {
                         String rel = relative(root, file);
                         if (!ignored(levels, rel, false)) {
-                            out.add(new Item(rel, file));
+                            out.add(new Item(rel, file, attrs.size()));
                         }
                     }
                     return FileVisitResult.CONTINUE;
