@@ -41,16 +41,16 @@ public final class DiagnosticIndex {
     }
 
     /**
-     * The index document of a scan, as JSON text (indented for the file kept under
-     * {@code logs/}, on one line for {@code --format json}); {@code fixed} (from a baseline
-     * comparison) are listed after the current findings. Written field by field rather than
-     * built as a tree first: a large tree's index has tens of thousands of findings.
+     * The index document of a scan, as JSON text on one line: both what {@code --format json}
+     * prints and the file kept under {@code logs/} (made once for both; {@code jq .} indents
+     * it). {@code fixed} (from a baseline comparison) are listed after the current findings.
+     * Written field by field rather than built as a tree first: a large tree's index has tens
+     * of thousands of findings.
      */
     public static byte[] json(Scanner.Result r, String path, Instant when, String baseline, List<Diagnostic> current,
-            List<Diagnostic> fixed, boolean pretty) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256 + 240 * (current.size() + fixed.size()));
-        try (JsonGenerator g = pretty ? JSON.writerWithDefaultPrettyPrinter().createGenerator(bytes)
-                : JSON.createGenerator(bytes)) {
+            List<Diagnostic> fixed) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256 + 200 * (current.size() + fixed.size()));
+        try (JsonGenerator g = JSON.createGenerator(bytes)) {
             g.writeStartObject();
             g.writeStringProperty("generated", DateTimeFormatter.ISO_INSTANT.format(when.truncatedTo(ChronoUnit.MILLIS)));
             g.writeStringProperty("path", path);
@@ -89,9 +89,6 @@ public final class DiagnosticIndex {
             }
             g.writeEndObject();
             g.writeEndObject();
-        }
-        if (pretty) {
-            bytes.write('\n');
         }
         return bytes.toByteArray();
     }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.oasm.cockpit.rules.ResolvedRule;
@@ -29,15 +30,14 @@ import org.oasm.cockpit.rules.RuleHierarchy;
  *
  * <p>Each file is read once: one pass of the language's {@link Prefilter} finds where every
  * rule's needles are, and each rule's regular expression then runs only there (see
- * {@link CompiledRule}). Files are shared out between threads, each with its own matchers and
- * buffers; every file's findings are sorted and fingerprinted by the thread that scanned it.
+ * {@link CompiledRule}). Files are shared out between threads as the walk finds them, each
+ * thread with its own matchers and buffers; every file's findings are sorted and fingerprinted by
+ * the thread that scanned it, and the files put in path order at the end.
  */
 public final class Scanner {
 
     /** Files larger than this are not scanned (generated or data files). */
     public static final long MAX_FILE_SIZE = 8L << 20;
-
-    private static final int CHUNK = 16;
 
     /** The findings of one scan. */
     public record Result(Path path, int filesScanned, List<Diagnostic> diagnostics) {
@@ -80,39 +80,51 @@ public final class Scanner {
         });
     }
 
+    /** Scans the files under {@code path}; {@code skip} folders are left out. */
     public Result scan(Path path, Set<Path> skip) {
-        return scan(path, FileWalk.files(path, skip));
+        return scan(path, FileWalk.feed(path, skip));
     }
 
-    /** Scans the files of a walk of {@code path} done beforehand. */
-    public Result scan(Path path, List<FileWalk.Item> items) {
-        @SuppressWarnings("unchecked")
-        List<Diagnostic>[] perFile = new List[items.size()];
-        AtomicInteger next = new AtomicInteger();
+    /**
+     * Scans the files of a walk of {@code path} as the walk hands them out, on as many threads
+     * as there are processors (at most 8). Each thread keeps the findings of the files it
+     * scanned; they are put in path order at the end, so the order does not depend on which
+     * thread took which file.
+     */
+    public Result scan(Path path, FileWalk.Feed feed) {
         AtomicInteger scanned = new AtomicInteger();
-        int threads = items.size() < 4 * CHUNK ? 1 : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
-        Runnable work = () -> {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+        List<List<Scanned>> results = new ArrayList<>();
+        Supplier<List<Scanned>> work = () -> {
             Worker w = new Worker();
-            for (int start; (start = next.getAndAdd(CHUNK)) < items.size(); ) {
-                for (int i = start, end = Math.min(items.size(), start + CHUNK); i < end; i++) {
-                    perFile[i] = w.scanFile(items.get(i), scanned);
+            List<Scanned> mine = new ArrayList<>();
+            for (List<FileWalk.Item> batch; (batch = feed.next()) != null; ) {
+                for (FileWalk.Item item : batch) {
+                    List<Diagnostic> found = w.scanFile(item, scanned);
+                    if (!found.isEmpty()) {
+                        mine.add(new Scanned(item.path(), found));
+                    }
                 }
             }
+            return mine;
         };
         List<Thread> helpers = new ArrayList<>();
-        RuntimeException[] failure = new RuntimeException[1];
+        Throwable[] failure = new Throwable[1];
         for (int t = 1; t < threads; t++) {
             helpers.add(Thread.ofPlatform().daemon().name("oasm-scan-" + t).start(() -> {
                 try {
-                    work.run();
-                } catch (RuntimeException e) {
+                    List<Scanned> mine = work.get();
+                    synchronized (results) {
+                        results.add(mine);
+                    }
+                } catch (RuntimeException | Error e) {
                     synchronized (failure) {
                         failure[0] = e;
                     }
                 }
             }));
         }
-        work.run();
+        List<Scanned> own = work.get();
         for (Thread t : helpers) {
             try {
                 t.join();
@@ -122,19 +134,30 @@ public final class Scanner {
             }
         }
         synchronized (failure) {
-            if (failure[0] != null) {
-                throw failure[0];
+            if (failure[0] instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failure[0] instanceof Error err) {
+                throw err;
             }
         }
+        results.add(own);
+        List<Scanned> all = new ArrayList<>();
+        results.forEach(all::addAll);
+        all.sort(Comparator.comparing(Scanned::path));
         int total = 0;
-        for (List<Diagnostic> l : perFile) {
-            total += l.size();
+        for (Scanned x : all) {
+            total += x.diagnostics().size();
         }
         List<Diagnostic> found = new ArrayList<>(total);
-        for (List<Diagnostic> l : perFile) {
-            found.addAll(l);
+        for (Scanned x : all) {
+            found.addAll(x.diagnostics());
         }
         return new Result(path, scanned.get(), found);
+    }
+
+    /** The findings of one file (a file without any is not kept). */
+    private record Scanned(String path, List<Diagnostic> diagnostics) {
     }
 
     private static final Comparator<Diagnostic> IN_FILE = Comparator.comparingInt(Diagnostic::line)
