@@ -33,7 +33,7 @@ final class PipelineRunner {
                     i == 0 ? io.in() : new Endpoint.Pipe(i - 1),
                     i == n - 1 ? io.out() : new Endpoint.Pipe(i),
                     io.err());
-            executor.prepare(s, base, state, n == 1);
+            executor.prepare(s, base, state, lineId);
             stages.add(s);
         }
         disconnectUnusedPipes(stages);
@@ -69,7 +69,11 @@ final class PipelineRunner {
         if (n == 1 && stages.getFirst().exit != null) {
             throw stages.getFirst().exit;
         }
-        int status = stages.getLast().status;
+        Stage last = stages.getLast();
+        int status = last.status;
+        if (last.process != null && status > 128 && !executor.isExecOptimized(last.node)) {
+            Signals.report(status, last.process.pid(), last.node.text(source), io.err(), state);
+        }
         return pipeline.negated() ? (status == 0 ? 1 : 0) : status;
     }
 

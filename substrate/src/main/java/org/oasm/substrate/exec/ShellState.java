@@ -39,6 +39,44 @@ public final class ShellState implements ExpansionContext {
         exported.put("PWD", true);
     }
 
+    /**
+     * The state a shell starts with, as bash sets it up: the inherited environment, all exported;
+     * {@code PWD} kept when it names the working directory (a logical path through symlinks),
+     * else the physical path; {@code OLDPWD} kept only when it is a directory; {@code SHLVL}
+     * one more than inherited.
+     */
+    public static ShellState startup(Path cwd, Map<String, String> environment) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        Path dir = cwd.toAbsolutePath().normalize();
+        String pwd = env.get("PWD");
+        env.remove("PWD");
+        ShellState s = new ShellState(dir, env);
+        if (pwd != null && pwd.startsWith("/") && !pwd.equals(dir.toString())) {
+            try {
+                Path logical = Path.of(pwd).normalize();
+                if (java.nio.file.Files.isSameFile(logical, dir)) {
+                    s.cwd = logical;
+                    s.vars.put("PWD", logical.toString());
+                }
+            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                // not the same folder: the physical path stands
+            }
+        }
+        String old = env.get("OLDPWD");
+        if (old != null && !java.nio.file.Files.isDirectory(Path.of(old))) {
+            s.vars.remove("OLDPWD");
+        }
+        int level;
+        try {
+            level = Integer.parseInt(env.getOrDefault("SHLVL", "0").strip()) + 1;
+        } catch (NumberFormatException e) {
+            level = 1;
+        }
+        s.vars.put("SHLVL", Integer.toString(Math.max(level, 1)));
+        s.exported.put("SHLVL", true);
+        return s;
+    }
+
     private ShellState(ShellState o) {
         this.cwd = o.cwd;
         this.vars = new LinkedHashMap<>(o.vars);

@@ -37,7 +37,10 @@ final class Stage {
     long startNanos;
     java.nio.file.Path cwd;
     Map<String, String> environment;
-    ShellExit exit;
+    /** An exit or abort raised by the command, re-thrown when it ran in the shell itself. */
+    RuntimeException exit;
+    /** The status of the command's last {@code $(...)}. */
+    volatile int substitutionStatus;
 
     Stage(Node.Simple node, int index) {
         this.node = node;

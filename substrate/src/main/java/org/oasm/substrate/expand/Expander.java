@@ -15,9 +15,15 @@ public final class Expander {
     private static final String IFS = " \t\n";
 
     private final ExpansionContext ctx;
+    private final CommandSubstitution substitution;
 
     public Expander(ExpansionContext ctx) {
+        this(ctx, CommandSubstitution.NONE);
+    }
+
+    public Expander(ExpansionContext ctx, CommandSubstitution substitution) {
         this.ctx = ctx;
+        this.substitution = substitution;
     }
 
     /** Expands words into fields (argv). */
@@ -123,6 +129,9 @@ public final class Expander {
                     }
                 }
                 case WordPart.Param p -> cur = param(p, fields, cur, split);
+                case WordPart.Command c -> cur = value(trimNewlines(substitution.output(c.source())), c.quoted(),
+                        fields, cur, split);
+                case WordPart.Bad b -> throw new ExpansionException(b.text() + ": bad substitution", 1, true);
             }
         }
         if (!cur.isEmpty() || (fields.isEmpty() && !split)) {
@@ -154,7 +163,12 @@ public final class Expander {
             }
             return cur;
         }
-        if (p.quoted()) {
+        return value(value, p.quoted(), fields, cur, split);
+    }
+
+    /** Adds an expanded value to the fields: as it is when quoted, else split at blanks. */
+    private static Field value(String value, boolean quoted, List<Field> fields, Field cur, boolean split) {
+        if (quoted) {
             cur.appendQuoted(value);
             return cur;
         }
@@ -185,6 +199,14 @@ public final class Expander {
         return cur;
     }
 
+    private static String trimNewlines(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
     private String value(WordPart.Param p) {
         String v = raw(p.name());
         String op = p.operator();
@@ -193,6 +215,12 @@ public final class Expander {
         }
         if (op.equals("#")) {
             return Integer.toString(v == null ? 0 : v.codePointCount(0, v.length()));
+        }
+        if (op.equals("!")) {
+            if (v == null || v.isEmpty() || !v.matches("[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?#$0]")) {
+                throw new ExpansionException(p.name() + ": invalid indirect expansion", 1, true);
+            }
+            return raw(v);
         }
         boolean unsetOrEmpty = v == null || (op.startsWith(":") && v.isEmpty());
         return switch (op.charAt(op.length() - 1)) {
@@ -206,6 +234,14 @@ public final class Expander {
                 yield v;
             }
             case '+' -> unsetOrEmpty ? "" : expandSingle(p.operand());
+            case '?' -> {
+                if (unsetOrEmpty) {
+                    String m = expandSingle(p.operand());
+                    throw new ExpansionException(p.name() + ": " + (!m.isEmpty() ? m
+                            : op.startsWith(":") ? "parameter null or not set" : "parameter not set"), 127, true);
+                }
+                yield v;
+            }
             default -> v;
         };
     }

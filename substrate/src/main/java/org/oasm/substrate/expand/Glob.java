@@ -211,6 +211,14 @@ public final class Glob {
                 }
             }
             if (c == '-' && i > 0 && i < body.length() - 1) {
+                char from = body.charAt(i - 1);
+                char to = body.charAt(i + 1);
+                if (to < from) {
+                    // a reversed range matches nothing, as in bash; the regex would not compile
+                    sb.setLength(sb.length() - (Character.isLetterOrDigit(from) ? 1 : 2));
+                    i++;
+                    continue;
+                }
                 sb.append('-');
             } else if (c == '\\' && i + 1 < body.length()) {
                 sb.append('\\').append(body.charAt(++i));
@@ -219,6 +227,12 @@ public final class Glob {
             } else {
                 sb.append('\\').append(c);
             }
+        }
+        if (sb.length() == 1) {
+            return "(?!)";
+        }
+        if (sb.toString().equals("[^")) {
+            return ".";
         }
         return sb.append(']').toString();
     }

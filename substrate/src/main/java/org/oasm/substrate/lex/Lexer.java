@@ -11,15 +11,26 @@ import java.util.List;
 public final class Lexer {
 
     private final String src;
+    private final boolean more;
     private int pos;
 
-    private Lexer(String src) {
+    private Lexer(String src, boolean more) {
         this.src = src;
+        this.more = more;
     }
 
-    /** Tokenizes the whole source, ending with an EOF token. */
+    /** Tokenizes the whole source, ending with an EOF token; the source is all the input there is. */
     public static List<Token> tokenize(String source) {
-        Lexer lexer = new Lexer(source);
+        return tokenize(source, false);
+    }
+
+    /**
+     * Tokenizes a source that more lines may follow ({@code more}): then a backslash at its very
+     * end continues onto the next line, and the text is {@linkplain SyntaxException#incomplete()
+     * incomplete}; at the real end of input the backslash stands for itself, as in bash.
+     */
+    public static List<Token> tokenize(String source, boolean more) {
+        Lexer lexer = new Lexer(source, more);
         List<Token> tokens = new ArrayList<>();
         Token t;
         do {
@@ -59,6 +70,7 @@ public final class Lexer {
             if (c == ' ' || c == '\t' || c == '\r') {
                 pos++;
             } else if (c == '\\' && pos + 1 < src.length() && src.charAt(pos + 1) == '\n') {
+                continuation(pos);
                 pos += 2;
             } else {
                 return;
@@ -75,16 +87,8 @@ public final class Lexer {
         int start = pos;
         List<WordPart> parts = new ArrayList<>();
         StringBuilder lit = new StringBuilder();
-        if (src.charAt(pos) == '~') {
-            int end = pos + 1;
-            while (end < src.length() && isUserChar(src.charAt(end))) {
-                end++;
-            }
-            if (end == src.length() || src.charAt(end) == '/' || isMeta(src.charAt(end))) {
-                parts.add(new WordPart.Tilde(src.substring(pos + 1, end)));
-                pos = end;
-            }
-        }
+        readTilde(parts, false);
+        boolean assignment = false;
         while (pos < src.length()) {
             char c = src.charAt(pos);
             if (isMeta(c)) {
@@ -106,9 +110,16 @@ public final class Lexer {
                 }
                 case '\\' -> {
                     if (pos + 1 >= src.length()) {
-                        throw new SyntaxException("unexpected end of file after `\\'", pos, true);
+                        continuation(pos);
+                        flush(parts, lit, false);
+                        parts.add(new WordPart.Literal("\\", true));
+                        pos++;
+                        continue;
                     }
                     char n = src.charAt(pos + 1);
+                    if (n == '\n') {
+                        continuation(pos);
+                    }
                     pos += 2;
                     if (n != '\n') {
                         flush(parts, lit, false);
@@ -125,10 +136,19 @@ public final class Lexer {
                         parts.add(p);
                     }
                 }
-                case '`' -> throw new SyntaxException("command substitution with `...` is not supported", pos, false);
+                case '`' -> {
+                    flush(parts, lit, false);
+                    parts.add(readBackquoted(false));
+                }
                 default -> {
                     lit.append(c);
                     pos++;
+                    if (c == '=' && !assignment && parts.isEmpty() && isName(lit.substring(0, lit.length() - 1))) {
+                        assignment = true;
+                        flushBeforeTilde(parts, lit);
+                    } else if (c == ':' && assignment) {
+                        flushBeforeTilde(parts, lit);
+                    }
                 }
             }
         }
@@ -141,6 +161,49 @@ public final class Lexer {
             return Token.operator(op, Integer.parseInt(word.literalText()), start, pos);
         }
         return Token.word(word);
+    }
+
+    /**
+     * A tilde prefix at {@code pos}: {@code ~} or {@code ~user} ending at a slash, the end of the
+     * word or (after {@code =} in an assignment-like word) a colon.
+     */
+    private boolean readTilde(List<WordPart> parts, boolean inAssignment) {
+        if (pos >= src.length() || src.charAt(pos) != '~') {
+            return false;
+        }
+        int end = pos + 1;
+        while (end < src.length() && isUserChar(src.charAt(end))) {
+            end++;
+        }
+        if (end == src.length() || src.charAt(end) == '/' || isMeta(src.charAt(end))
+                || (inAssignment && src.charAt(end) == ':')) {
+            parts.add(new WordPart.Tilde(src.substring(pos + 1, end)));
+            pos = end;
+            return true;
+        }
+        return false;
+    }
+
+    /** In {@code NAME=~/x} or {@code PATH=a:~/bin}, bash expands a tilde after = and after each colon. */
+    private void flushBeforeTilde(List<WordPart> parts, StringBuilder lit) {
+        if (pos < src.length() && src.charAt(pos) == '~') {
+            int before = parts.size();
+            String pending = lit.toString();
+            lit.setLength(0);
+            parts.add(new WordPart.Literal(pending, false));
+            if (!readTilde(parts, true)) {
+                parts.remove(before);
+                lit.append(pending);
+            }
+        }
+    }
+
+    /** A backslash at {@code at} ends the text (perhaps before a final newline): more may follow. */
+    private void continuation(int at) {
+        boolean last = at + 1 >= src.length() || (at + 2 == src.length() && src.charAt(at + 1) == '\n');
+        if (more && last) {
+            throw new SyntaxException("unexpected end of file after `\\'", at, true);
+        }
     }
 
     private static boolean isFdNumber(Word w) {
@@ -187,7 +250,10 @@ public final class Lexer {
                 }
             }
             if (c == '`') {
-                throw new SyntaxException("command substitution with `...` is not supported", pos, false);
+                flush(parts, lit, true);
+                parts.add(readBackquoted(true));
+                any = true;
+                continue;
             }
             lit.append(c);
             pos++;
@@ -208,7 +274,10 @@ public final class Lexer {
             return readBraced(quoted);
         }
         if (n == '(') {
-            throw new SyntaxException("command substitution $(...) is not supported", pos, false);
+            if (pos + 2 < src.length() && src.charAt(pos + 2) == '(') {
+                throw new SyntaxException("arithmetic expansion $((...)) is not supported", pos, false);
+            }
+            return readCommandSubstitution(quoted);
         }
         if (n == '?' || n == '#' || n == '@' || n == '*' || n == '$' || n == '!' || n == '-'
                 || Character.isDigit(n)) {
@@ -230,72 +299,115 @@ public final class Lexer {
         return null;
     }
 
+    /**
+     * {@code ${...}}: a name (or special parameter, or digits), optionally {@code #} before it
+     * (length) or {@code !} (indirection), optionally an operator and its word. Anything else is a
+     * bad substitution, which bash reports only when the word is expanded.
+     */
     private WordPart readBraced(boolean quoted) {
         int open = pos;
-        pos += 2;
-        int nameStart = pos;
-        if (pos < src.length() && "?#@*$!-".indexOf(src.charAt(pos)) >= 0) {
-            pos++;
-        } else {
-            while (pos < src.length() && isNameChar(src.charAt(pos))) {
-                pos++;
+        int close = matchBrace(pos + 2, open);
+        String body = src.substring(pos + 2, close);
+        int bodyStart = pos + 2;
+        pos = close + 1;
+        String text = "${" + body + "}";
+        if (body.length() > 1 && body.charAt(0) == '#' && isName(body.substring(1))) {
+            return new WordPart.Param(body.substring(1), quoted, "#", null);
+        }
+        String prefix = "";
+        int i = 0;
+        if (body.length() > 1 && body.charAt(0) == '!') {
+            prefix = "!";
+            i = 1;
+        }
+        int nameEnd = nameEnd(body, i);
+        if (nameEnd == i) {
+            return new WordPart.Bad(text);
+        }
+        String name = body.substring(i, nameEnd);
+        String rest = body.substring(nameEnd);
+        if (rest.isEmpty()) {
+            return prefix.isEmpty() ? new WordPart.Param(name, quoted) : new WordPart.Param(name, quoted, "!", null);
+        }
+        String operator = null;
+        for (String op : new String[] {":-", ":=", ":+", ":?", "-", "=", "+", "?"}) {
+            if (rest.startsWith(op)) {
+                operator = op;
+                break;
             }
         }
-        String name = src.substring(nameStart, pos);
-        if (pos >= src.length()) {
-            throw new SyntaxException("unexpected EOF while looking for matching `}'", open, true);
+        if (operator == null || !prefix.isEmpty()) {
+            return new WordPart.Bad(text);
         }
-        if (name.equals("#") && pos < src.length() && isNameChar(src.charAt(pos))) {
-            int s = pos;
-            while (pos < src.length() && isNameChar(src.charAt(pos))) {
-                pos++;
+        String operand = rest.substring(operator.length());
+        return new WordPart.Param(name, quoted, operator, operandWord(operand, quoted, bodyStart + nameEnd + operator.length()));
+    }
+
+    /** Where a parameter name starting at {@code i} ends: one special character, digits, or a name. */
+    private static int nameEnd(String body, int i) {
+        if (i >= body.length()) {
+            return i;
+        }
+        char c = body.charAt(i);
+        if ("?#@*$!-".indexOf(c) >= 0) {
+            return i + 1;
+        }
+        int j = i;
+        if (Character.isDigit(c)) {
+            while (j < body.length() && Character.isDigit(body.charAt(j))) {
+                j++;
             }
-            expect('}', open);
-            return new WordPart.Param(src.substring(s, pos - 1), quoted, "#", null);
+            return j;
         }
-        if (name.isEmpty()) {
-            throw new SyntaxException("${" + restUntilBrace() + "}: bad substitution", open, false);
+        if (c != '_' && !isAsciiLetter(c)) {
+            return i;
         }
-        char c = src.charAt(pos);
-        if (c == '}') {
-            pos++;
-            return new WordPart.Param(name, quoted);
+        while (j < body.length() && isNameChar(body.charAt(j))) {
+            j++;
         }
-        String operator;
-        if (src.startsWith(":-", pos) || src.startsWith(":=", pos) || src.startsWith(":+", pos)) {
-            operator = src.substring(pos, pos + 2);
-            pos += 2;
-        } else if (c == '-' || c == '=' || c == '+') {
-            operator = String.valueOf(c);
-            pos++;
-        } else {
-            throw new SyntaxException("${" + name + restUntilBrace() + "}: bad substitution", open, false);
-        }
-        int operandStart = pos;
+        return j;
+    }
+
+    private static boolean isName(String s) {
+        return !s.isEmpty() && nameEnd(s, 0) == s.length();
+    }
+
+    /** The offset of the {@code }} closing the {@code ${} whose body starts at {@code from}. */
+    private int matchBrace(int from, int open) {
         int depth = 0;
-        while (pos < src.length() && !(src.charAt(pos) == '}' && depth == 0)) {
-            char d = src.charAt(pos);
+        for (int i = from; i < src.length(); i++) {
+            char d = src.charAt(i);
             if (d == '\\') {
-                pos++;
+                i++;
+            } else if (d == '\'') {
+                int q = src.indexOf('\'', i + 1);
+                if (q < 0) {
+                    break;
+                }
+                i = q;
             } else if (d == '{') {
                 depth++;
             } else if (d == '}') {
+                if (depth == 0) {
+                    return i;
+                }
                 depth--;
             }
-            pos++;
         }
-        if (pos >= src.length()) {
-            throw new SyntaxException("unexpected EOF while looking for matching `}'", open, true);
-        }
-        String operandText = src.substring(operandStart, pos);
-        pos++;
-        Word operand = operandWord(operandText, quoted, operandStart);
-        return new WordPart.Param(name, quoted, operator, operand);
+        throw new SyntaxException("unexpected EOF while looking for matching `}'", open, true);
     }
 
-    private static Word operandWord(String text, boolean quoted, int offset) {
+    /**
+     * The word after an operator such as {@code :-}. Inside double quotes it reads as
+     * double-quoted text (so {@code "${X:-$HOME}"} still expands); unquoted, its words are joined
+     * by single spaces, and the expansion splits the value into fields as usual.
+     */
+    private Word operandWord(String text, boolean quoted, int offset) {
         if (quoted) {
-            return new Word(List.of(new WordPart.Literal(text, true)), offset, offset + text.length());
+            Lexer inner = new Lexer("\"" + text + "\"", false);
+            List<WordPart> parts = new ArrayList<>();
+            inner.readDoubleQuoted(parts);
+            return new Word(parts, offset, offset + text.length());
         }
         List<Token> toks = Lexer.tokenize(text.isEmpty() ? "''" : text);
         List<WordPart> parts = new ArrayList<>();
@@ -310,16 +422,70 @@ public final class Lexer {
         return new Word(parts, offset, offset + text.length());
     }
 
-    private String restUntilBrace() {
-        int close = src.indexOf('}', pos);
-        return close < 0 ? src.substring(pos) : src.substring(pos, close);
+    /** {@code $(...)}: the commands up to the matching parenthesis, kept as source text. */
+    private WordPart readCommandSubstitution(boolean quoted) {
+        int open = pos;
+        int depth = 0;
+        int i = pos + 2;
+        while (i < src.length()) {
+            char d = src.charAt(i);
+            switch (d) {
+                case '\\' -> i++;
+                case '\'' -> {
+                    int q = src.indexOf('\'', i + 1);
+                    if (q < 0) {
+                        i = src.length();
+                        continue;
+                    }
+                    i = q;
+                }
+                case '"' -> {
+                    i++;
+                    while (i < src.length() && src.charAt(i) != '"') {
+                        if (src.charAt(i) == '\\') {
+                            i++;
+                        }
+                        i++;
+                    }
+                }
+                case '(' -> depth++;
+                case ')' -> {
+                    if (depth == 0) {
+                        pos = i + 1;
+                        return new WordPart.Command(src.substring(open + 2, i), quoted);
+                    }
+                    depth--;
+                }
+                default -> { }
+            }
+            i++;
+        }
+        throw new SyntaxException("unexpected EOF while looking for matching `)'", open, true);
     }
 
-    private void expect(char c, int open) {
-        if (pos >= src.length() || src.charAt(pos) != c) {
-            throw new SyntaxException("unexpected EOF while looking for matching `" + c + "'", open, true);
+    /** {@code `...`}: the old form; backslash keeps its meaning only before $, ` and \ (and " in quotes). */
+    private WordPart readBackquoted(boolean quoted) {
+        int open = pos;
+        StringBuilder inner = new StringBuilder();
+        int i = pos + 1;
+        while (i < src.length()) {
+            char d = src.charAt(i);
+            if (d == '`') {
+                pos = i + 1;
+                return new WordPart.Command(inner.toString(), quoted);
+            }
+            if (d == '\\' && i + 1 < src.length()) {
+                char n = src.charAt(i + 1);
+                if (n == '$' || n == '`' || n == '\\' || (quoted && n == '"')) {
+                    inner.append(n);
+                    i += 2;
+                    continue;
+                }
+            }
+            inner.append(d);
+            i++;
         }
-        pos++;
+        throw new SyntaxException("unexpected EOF while looking for matching ``'", open, true);
     }
 
     /** {@code $'...'}: ANSI-C quoting with backslash escapes. */

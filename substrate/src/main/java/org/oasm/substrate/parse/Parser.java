@@ -31,7 +31,20 @@ public final class Parser {
 
     /** Parses a whole source text; an empty or comment-only text gives an empty sequence. */
     public static Node parse(String source) {
-        Parser p = new Parser(Lexer.tokenize(source));
+        return parse(source, false);
+    }
+
+    /**
+     * Parses text that more input may follow (a line of a file, of stdin, of the REPL): a final
+     * backslash then asks for the next line ({@linkplain SyntaxException#incomplete() incomplete})
+     * instead of standing for itself.
+     */
+    public static Node parsePartial(String source) {
+        return parse(source, true);
+    }
+
+    private static Node parse(String source, boolean more) {
+        Parser p = new Parser(Lexer.tokenize(source, more));
         Node n = p.list();
         if (p.peek().kind() != Token.Kind.EOF) {
             throw p.unexpected(p.peek());
