@@ -159,7 +159,7 @@ public final class Shell implements Executor.ScriptRunner {
             IoContext io) {
         int at = Math.min(Math.max(e.position(), 0), text.length());
         int errorLine = chunkLine + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
-        boolean eof = e.incomplete() && e.getMessage().startsWith("syntax error");
+        boolean eof = e.incomplete() && (e.getMessage().startsWith("syntax error") || e.getMessage().endsWith("`)'"));
         int line = eof ? lastLine + 1 : errorLine;
         String prefix = origin == null ? "oasm: "
                 : origin.equals("-c") ? "oasm: -c: line " + line + ": "

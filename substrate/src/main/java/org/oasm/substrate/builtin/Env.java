@@ -23,6 +23,8 @@ final class Env implements Builtin {
     @Override
     public int run(String name, List<String> args, CommandIO io, BuiltinContext ctx) throws IOException {
         Map<String, String> env = new TreeMap<>(ctx.state().environment());
+        // bash sets _ to the program it runs; -i and -u then work on that environment
+        env.put("_", envProgram(ctx).map(Path::toString).orElse("/usr/bin/env"));
         int i = 0;
         while (i < args.size()) {
             String a = args.get(i);
@@ -43,9 +45,7 @@ final class Env implements Builtin {
             i++;
         }
         if (i >= args.size()) {
-            Map<String, String> shown = new TreeMap<>(env);
-            shown.put("_", envProgram(ctx).map(Path::toString).orElse("/usr/bin/env"));
-            shown.forEach((k, v) -> io.out().println(k + "=" + v));
+            env.forEach((k, v) -> io.out().println(k + "=" + v));
             return 0;
         }
         List<String> argv = new ArrayList<>(args.subList(i, args.size()));

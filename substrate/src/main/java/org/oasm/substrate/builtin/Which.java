@@ -7,16 +7,16 @@ import java.util.List;
 import org.oasm.substrate.exec.CommandIO;
 
 /**
- * {@code which [-as] NAME...}: the program each name runs from PATH, printed as debianutils'
- * {@code which} prints it (the program bash users call), so scripts read the same output. Names
- * with a slash are checked as they are. Status 1 when one is not found, 2 for a bad option.
+ * {@code which [-a] NAME...}: the program each name runs from PATH, printed as debianutils'
+ * {@code which} prints it (the program bash users call), so scripts read the same output; shell
+ * builtins are not programs and are not listed, as there. Names with a slash are checked as they
+ * are. Status 1 when one is not found, 2 for a bad option.
  */
 final class Which implements Builtin {
 
     @Override
     public int run(String name, List<String> args, CommandIO io, BuiltinContext ctx) {
         boolean all = false;
-        boolean silent = false;
         List<String> names = new ArrayList<>();
         boolean options = true;
         for (String a : args) {
@@ -26,10 +26,11 @@ final class Which implements Builtin {
                 for (char c : a.substring(1).toCharArray()) {
                     switch (c) {
                         case 'a' -> all = true;
-                        case 's' -> silent = true;
                         default -> {
                             io.err().println("Illegal option -" + c);
-                            io.err().println("Usage: which [-as] args");
+                            String self = org.oasm.substrate.exec.CommandResolver.searchPath("which", ctx.state())
+                                    .map(Path::toString).orElse("which");
+                            io.out().println("Usage: " + self + " [-a] args");
                             return 2;
                         }
                     }
@@ -63,7 +64,7 @@ final class Which implements Builtin {
             }
             if (found.isEmpty()) {
                 status = 1;
-            } else if (!silent) {
+            } else {
                 found.forEach(io.out()::println);
             }
         }

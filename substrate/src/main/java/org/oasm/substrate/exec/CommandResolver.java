@@ -45,7 +45,9 @@ public final class CommandResolver {
             if (found.isEmpty()) {
                 Optional<Path> script = scriptOnPath(name, pathVariable, state.cwd());
                 if (script.isEmpty()) {
-                    return new Resolved.Failure(name + ": command not found", 127);
+                    // with no PATH bash looks in the working folder only, and says so differently
+                    boolean noPath = pathVariable == null || pathVariable.isEmpty();
+                    return new Resolved.Failure(name + (noPath ? ": No such file or directory" : ": command not found"), 127);
                 }
                 file = script.get();
             } else {
@@ -126,7 +128,7 @@ public final class CommandResolver {
     /** The first executable regular file called {@code name} on the given PATH value. */
     public static Optional<Path> searchPath(String name, String path, Path cwd) {
         if (path == null) {
-            path = "/usr/local/bin:/usr/bin:/bin";
+            path = "";
         }
         for (String dir : path.split(":", -1)) {
             Path d = dir.isEmpty() ? cwd : cwd.resolve(dir);

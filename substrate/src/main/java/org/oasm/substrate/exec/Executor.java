@@ -189,6 +189,7 @@ public final class Executor {
                 status = e instanceof ShellExit x ? x.status() : ((ShellAbort) e).status();
             }
             s.substitutionStatus = status;
+            state.setLastStatus(status);
             return buf.toString(StandardCharsets.UTF_8);
         };
     }

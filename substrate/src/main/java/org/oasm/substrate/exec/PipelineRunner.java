@@ -124,8 +124,8 @@ final class PipelineRunner {
             List<Stage> chain = stages.subList(i, j + 1);
             chain.forEach(s -> executor.stageStarted(s, source, lineId));
             try {
-                List<Process> processes = builders.size() == 1 ? List.of(builders.getFirst().start())
-                        : ProcessBuilder.startPipeline(builders);
+                List<Process> processes = builders.size() == 1 ? List.of(Launch.start(builders.getFirst()))
+                        : Launch.startPipeline(builders);
                 for (int k = 0; k < processes.size(); k++) {
                     chain.get(k).process = processes.get(k);
                 }
@@ -149,7 +149,7 @@ final class PipelineRunner {
                 if (chain.size() == 1) {
                     throw first;
                 }
-                s.process = builders.get(k).start();
+                s.process = Launch.start(builders.get(k));
             } catch (IOException e) {
                 String msg = e.getMessage() == null ? "cannot execute" : e.getMessage();
                 int colon = msg.indexOf("error=");
@@ -236,9 +236,35 @@ final class PipelineRunner {
             } else {
                 ShellState sub = state.copy();
                 s.thread = Thread.ofPlatform().name("stage-" + s.index).start(() -> {
-                    s.status = executor.runInternal(s, sub);
-                    s.exit = null;
+                    try {
+                        s.status = executor.runInternal(s, sub);
+                        s.exit = null;
+                    } finally {
+                        closeOwned(s.io);
+                    }
                 });
+            }
+        }
+    }
+
+    /**
+     * Closes the pipe ends a stage owns once it is done, whatever it did with them, so the next
+     * command sees end of file even when this one failed before writing (command not found,
+     * a failed expansion).
+     */
+    private static void closeOwned(IoContext io) {
+        for (Endpoint e : List.of(io.in(), io.out(), io.err())) {
+            if (e instanceof Endpoint.Stream s && s.owned()) {
+                try {
+                    if (s.out() != null) {
+                        s.out().close();
+                    }
+                    if (s.in() != null) {
+                        s.in().close();
+                    }
+                } catch (IOException ignored) {
+                    // already closed by the command
+                }
             }
         }
     }

@@ -66,6 +66,7 @@ public final class ShellState implements ExpansionContext {
         if (old != null && !java.nio.file.Files.isDirectory(Path.of(old))) {
             s.vars.remove("OLDPWD");
         }
+        s.exported.put("OLDPWD", true);
         int level;
         try {
             level = Integer.parseInt(env.getOrDefault("SHLVL", "0").strip()) + 1;

@@ -38,6 +38,6 @@ final class Signals {
             return;
         }
         String pad = " ".repeat(Math.max(2, 24 - d.length()));
-        Executor.printError(err, state.errorPrefix() + pid + " " + d + pad + command);
+        Executor.printError(err, state.errorPrefix() + String.format("%5d", pid) + " " + d + pad + command);
     }
 }

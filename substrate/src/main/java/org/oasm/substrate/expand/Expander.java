@@ -110,12 +110,27 @@ public final class Expander {
 
     private List<Field> fields(Word word, boolean split) {
         List<Field> fields = new ArrayList<>();
-        Field cur = new Field();
-        for (WordPart part : word.parts()) {
+        Field cur = appendParts(word.parts(), fields, new Field(), split, false);
+        if (!cur.isEmpty() || (fields.isEmpty() && !split)) {
+            fields.add(cur);
+        }
+        return fields;
+    }
+
+    /**
+     * Expands parts onto the field being built and returns the (possibly new) current field.
+     * {@code splitLiterals} is for the word of an unquoted {@code ${X:-a b}}, whose unquoted
+     * blanks separate fields like those of an expanded value.
+     */
+    private Field appendParts(List<WordPart> parts, List<Field> fields, Field cur, boolean split,
+            boolean splitLiterals) {
+        for (WordPart part : parts) {
             switch (part) {
                 case WordPart.Literal l -> {
                     if (l.quoted()) {
                         cur.appendQuoted(l.text());
+                    } else if (splitLiterals) {
+                        cur = value(l.text(), false, fields, cur, split);
                     } else {
                         cur.appendUnquoted(l.text());
                     }
@@ -134,10 +149,7 @@ public final class Expander {
                 case WordPart.Bad b -> throw new ExpansionException(b.text() + ": bad substitution", 1, true);
             }
         }
-        if (!cur.isEmpty() || (fields.isEmpty() && !split)) {
-            fields.add(cur);
-        }
-        return fields;
+        return cur;
     }
 
     private Field param(WordPart.Param p, List<Field> fields, Field cur, boolean split) {
@@ -155,6 +167,12 @@ public final class Expander {
                 cur.appendQuoted(args.get(k));
             }
             return cur;
+        }
+        if (usesOperand(p)) {
+            if (p.operator().endsWith("=")) {
+                ctx.assign(p.name(), expandSingle(p.operand()));
+            }
+            return appendParts(p.operand().parts(), fields, cur, split, !p.quoted());
         }
         String value = value(p);
         if (value == null) {
@@ -205,6 +223,21 @@ public final class Expander {
             end--;
         }
         return s.substring(0, end);
+    }
+
+    /** Whether {@code ${X-word}}, {@code ${X=word}} or {@code ${X+word}} (with or without colon) yields its word. */
+    private boolean usesOperand(WordPart.Param p) {
+        String op = p.operator();
+        if (op == null || p.operand() == null) {
+            return false;
+        }
+        char kind = op.charAt(op.length() - 1);
+        if (kind != '-' && kind != '=' && kind != '+') {
+            return false;
+        }
+        String v = raw(p.name());
+        boolean unsetOrEmpty = v == null || (op.startsWith(":") && v.isEmpty());
+        return kind == '+' ? !unsetOrEmpty : unsetOrEmpty;
     }
 
     private String value(WordPart.Param p) {

@@ -188,6 +188,13 @@ public final class Glob {
             i++;
         }
         while (i < seg.length() && seg.charAt(i) != ']') {
+            if (seg.startsWith("[:", i)) {
+                int end = seg.indexOf(":]", i + 2);
+                if (end > 0) {
+                    i = end + 2;
+                    continue;
+                }
+            }
             i++;
         }
         return i < seg.length() ? i : -1;

@@ -217,20 +217,36 @@ public final class Lexer {
     private void readDoubleQuoted(List<WordPart> parts) {
         int open = pos;
         pos++;
+        readDoubleQuotedBody(parts, open, false);
+    }
+
+    /**
+     * The inside of double quotes, up to the closing quote; or, for the word of a {@code ${X:-...}}
+     * that is itself inside double quotes ({@code operand}), up to the end of the text, where
+     * inner double quotes only toggle and stay quoting.
+     */
+    private void readDoubleQuotedBody(List<WordPart> parts, int open, boolean operand) {
         StringBuilder lit = new StringBuilder();
         boolean any = false;
         while (true) {
             if (pos >= src.length()) {
+                if (operand) {
+                    break;
+                }
                 throw new SyntaxException("unexpected EOF while looking for matching `\"'", open, true);
             }
             char c = src.charAt(pos);
             if (c == '"') {
                 pos++;
+                if (operand) {
+                    any = true;
+                    continue;
+                }
                 break;
             }
             if (c == '\\' && pos + 1 < src.length()) {
                 char n = src.charAt(pos + 1);
-                if (n == '$' || n == '`' || n == '"' || n == '\\') {
+                if (n == '$' || n == '`' || n == '"' || n == '\\' || (operand && n == '}')) {
                     lit.append(n);
                     pos += 2;
                     continue;
@@ -404,12 +420,12 @@ public final class Lexer {
      */
     private Word operandWord(String text, boolean quoted, int offset) {
         if (quoted) {
-            Lexer inner = new Lexer("\"" + text + "\"", false);
+            Lexer inner = new Lexer(text, false);
             List<WordPart> parts = new ArrayList<>();
-            inner.readDoubleQuoted(parts);
+            inner.readDoubleQuotedBody(parts, 0, true);
             return new Word(parts, offset, offset + text.length());
         }
-        List<Token> toks = Lexer.tokenize(text.isEmpty() ? "''" : text);
+        List<Token> toks = Lexer.tokenize(text);
         List<WordPart> parts = new ArrayList<>();
         for (Token t : toks) {
             if (t.kind() == Token.Kind.WORD) {
@@ -419,6 +435,7 @@ public final class Lexer {
                 parts.addAll(t.word().parts());
             }
         }
+        // The unquoted blanks between words are field separators when the operand is expanded.
         return new Word(parts, offset, offset + text.length());
     }
 
@@ -512,8 +529,33 @@ public final class Lexer {
                     case 'e', 'E' -> sb.append('\u001b');
                     case 'f' -> sb.append('\f');
                     case 'v' -> sb.append('\u000b');
-                    case '0' -> sb.append('\0');
-                    default -> sb.append(e == '\'' || e == '"' || e == '\\' ? String.valueOf(e) : "\\" + e);
+                    case 'x', 'u', 'U' -> {
+                        int max = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+                        int end = pos;
+                        while (end < src.length() && end < pos + max && Character.digit(src.charAt(end), 16) >= 0) {
+                            end++;
+                        }
+                        if (end == pos) {
+                            sb.append('\\').append(e);
+                        } else {
+                            int cp = Integer.parseInt(src.substring(pos, end), 16);
+                            if (e == 'x') {
+                                sb.append((char) cp);
+                            } else {
+                                sb.appendCodePoint(cp);
+                            }
+                            pos = end;
+                        }
+                    }
+                    case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                        int end = pos;
+                        while (end < src.length() && end < pos + 2 && src.charAt(end) >= '0' && src.charAt(end) <= '7') {
+                            end++;
+                        }
+                        sb.append((char) (Integer.parseInt(e + src.substring(pos, end), 8) & 0xff));
+                        pos = end;
+                    }
+                    default -> sb.append(e == '\'' || e == '"' || e == '\\' || e == '?' ? String.valueOf(e) : "\\" + e);
                 }
             } else {
                 sb.append(c);
