@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +51,11 @@ public final class Cockpit {
         ProfileLoader.Loaded loaded = ProfileLoader.load(root);
         loaded.problem().ifPresent(p -> System.err.println("oasm: " + p));
         this.profile = loaded.profile();
-        ShellState state = new ShellState(Path.of("").toAbsolutePath(), System.getenv());
+        ShellState state = ShellState.startup(Path.of("").toAbsolutePath(), System.getenv());
         profile.environment().forEach((k, v) -> {
             state.assign(k, v);
             state.export(k);
         });
-        state.aliases().putAll(profile.aliases());
         state.assign("OASM_ROOT", root.dir().toString());
         state.export("OASM_ROOT");
         boolean record = profile.provenanceEnabled() && !options.noProvenance();
@@ -67,6 +67,15 @@ public final class Cockpit {
         builtins.register("oasm", new OasmBuiltin(catalog, services));
         ExecutionListener listener = recorder == null ? ExecutionListener.NONE : recorder.listener();
         this.shell = new Shell(state, builtins, listener, terminal);
+    }
+
+    /**
+     * Makes this the interactive cockpit: the profile's aliases apply, as bash's from
+     * {@code .bashrc} do for an interactive shell but not for {@code -c}, files or stdin.
+     */
+    public void interactive() {
+        shell.state().setInteractive(true);
+        shell.state().aliases().putAll(profile.aliases());
     }
 
     /** Ends recording: the session's last record, everything buffered flushed. */
@@ -87,7 +96,7 @@ public final class Cockpit {
             try (Terminal terminal = TerminalBuilder.builder().system(true).name("oasm").build()) {
                 JLineTerminalInfo info = new JLineTerminalInfo(terminal);
                 Cockpit c = new Cockpit(options, root, info);
-                c.shell.state().setInteractive(true);
+                c.interactive();
                 Repl repl = new Repl(terminal, c.shell, c.catalog, c.profile, root.history().resolve("line_history"),
                         root.dir().getFileName() == null ? "/" : root.dir().getFileName().toString(), info);
                 int status = repl.run();
@@ -109,13 +118,50 @@ public final class Cockpit {
                     shell.state().setArguments("oasm", options.args());
                     yield shell.run(options.command(), "-c", io);
                 }
-                case SESSION_FILE -> shell.runFile(options.file(), options.args(), shell.state(), io);
-                case SUBCOMMAND -> shell.run(subcommandLine(options.command(), options.args()), "-c", io);
+                case SESSION_FILE -> runScript(options.file(), options.args(), io);
+                case SUBCOMMAND -> isScriptNotCommand(options.command())
+                        ? runScript(Path.of(options.command()), options.args(), io)
+                        : shell.run(subcommandLine(options.command(), options.args()), "-c", io);
                 case INTERACTIVE, TRAIN -> readStdin(io);
             };
         } catch (ShellExit e) {
             return e.status();
         }
+    }
+
+    /**
+     * {@code ./oasm FILE [ARG...]}: a {@code .sh} file runs through bash and a {@code .ps1} file
+     * through pwsh (a line of the session, so it is recorded like one); anything else is a session
+     * file the cockpit runs itself, as bash runs any file it is given.
+     */
+    private int runScript(Path file, List<String> args, IoContext io) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".sh") || name.endsWith(".ps1")) {
+            if (!Files.exists(file)) {
+                System.err.println("oasm: " + file + ": No such file or directory");
+                return 127;
+            }
+            List<String> words = new java.util.ArrayList<>();
+            if (name.endsWith(".sh")) {
+                words.add("bash");
+            } else {
+                if (org.oasm.substrate.exec.CommandResolver.searchPath("pwsh", shell.state()).isEmpty()) {
+                    System.err.println("oasm: " + file + ": cannot run a .ps1 script: pwsh (PowerShell) is not installed");
+                    return 127;
+                }
+                words.addAll(List.of("pwsh", "-NoLogo", "-File"));
+            }
+            words.add(file.toString());
+            words.addAll(args);
+            return shell.run(Quoting.join(words), "-c", io);
+        }
+        return shell.runFile(file, args, shell.state(), io);
+    }
+
+    /** {@code ./oasm NAME}: a file called NAME that is no oasm command is run as a script, as bash would. */
+    private boolean isScriptNotCommand(String name) {
+        return Files.isRegularFile(Path.of(name)) && catalog.match(List.of(name)) == null
+                && catalog.childrenOf(name).isEmpty();
     }
 
     /** {@code ./oasm store list} is {@code oasm store list} typed inside: quoted, so words stay words. */
@@ -138,7 +184,7 @@ public final class Cockpit {
             lineNo++;
             chunk.append(line).append('\n');
             try {
-                Parser.parse(chunk.toString());
+                Parser.parsePartial(chunk.toString());
             } catch (SyntaxException e) {
                 if (e.incomplete()) {
                     continue;

@@ -79,6 +79,9 @@ public final class Shell implements Executor.ScriptRunner {
 
     private int run(String source, String origin, ShellState st, IoContext io, int lineOffset) {
         st.setInteractive(origin == null);
+        if (origin == null || origin.equals("-c") || origin.equals("stdin")) {
+            st.setCommandString("-c".equals(origin));
+        }
         String[] lines = source.split("\n", -1);
         int status = st.lastStatus();
         StringBuilder chunk = new StringBuilder();
@@ -182,11 +185,15 @@ public final class Shell implements Executor.ScriptRunner {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            org.oasm.substrate.exec.Errors.print(io.err(), "oasm: " + file + ": cannot read: " + e.getMessage());
-            return 127;
+            String why = e instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
+                    : e instanceof java.nio.file.AccessDeniedException ? "Permission denied"
+                    : Files.isDirectory(file) ? "Is a directory" : "cannot read: " + e.getMessage();
+            org.oasm.substrate.exec.Errors.print(io.err(), "oasm: " + file + ": " + why);
+            return Files.isDirectory(file) ? 126 : 127;
         }
         st.setArguments(file.toString(), args);
         st.setErrorPrefix(file + ": ");
+        st.setCommandString(false);
         try {
             return run(text, file.toString(), st, io);
         } catch (ShellExit e) {

@@ -176,7 +176,8 @@ public final class Executor {
             try {
                 node = Parser.parse(source);
             } catch (SyntaxException e) {
-                throw new ExpansionException("command substitution: " + e.getMessage(), 2, true);
+                throw new ExpansionException("command substitution: " + e.getMessage(), 2,
+                        ExpansionException.Scope.LINE);
             }
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             Endpoint in = base.in() instanceof Endpoint.Pipe ? new Endpoint.Null() : base.in();
@@ -200,18 +201,23 @@ public final class Executor {
     }
 
     /**
-     * Reports a word that could not be expanded. A fatal one ends a non-interactive shell (bash's
-     * {@code ${X:?}} and bad substitutions) and abandons the rest of an interactive line.
+     * Reports a word that could not be expanded and stops what bash stops: the command, the rest
+     * of the input line (a bad substitution), or a non-interactive shell ({@code ${X:?}}: status
+     * 127 for a {@code -c} string, 1 for a script or stdin, as bash has it); an interactive shell
+     * only abandons the line.
      */
     private static int expansionFailed(ExpansionException e, IoContext io, ShellState st) {
         printError(io.err(), st.errorPrefix() + e.getMessage());
-        if (e.fatal()) {
-            if (st.interactive()) {
-                throw new ShellAbort(e.status());
+        return switch (e.scope()) {
+            case COMMAND -> e.status();
+            case LINE -> throw new ShellAbort(e.status());
+            case SHELL -> {
+                if (st.interactive()) {
+                    throw new ShellAbort(1);
+                }
+                throw new ShellExit(st.commandString() ? e.status() : 1);
             }
-            throw new ShellExit(e.status());
-        }
-        return e.status();
+        };
     }
 
     /** The shell's variables with the command's earlier prefix assignments in front of them. */

@@ -25,6 +25,7 @@ public final class ShellState implements ExpansionContext {
     private String errorPrefix = "oasm: ";
     private int lineNumber;
     private boolean interactive;
+    private boolean commandString;
 
     /** A state seeded from the given environment, all of it exported. */
     public ShellState(Path cwd, Map<String, String> environment) {
@@ -89,6 +90,7 @@ public final class ShellState implements ExpansionContext {
         this.errorPrefix = o.errorPrefix;
         this.lineNumber = o.lineNumber;
         this.interactive = o.interactive;
+        this.commandString = o.commandString;
     }
 
     /** A subshell's state: changes to it do not reach this one. */
@@ -221,5 +223,14 @@ public final class ShellState implements ExpansionContext {
 
     public void setInteractive(boolean interactive) {
         this.interactive = interactive;
+    }
+
+    /** Whether the shell runs a {@code -c} string (some statuses differ from scripts, as in bash). */
+    public boolean commandString() {
+        return commandString;
+    }
+
+    public void setCommandString(boolean commandString) {
+        this.commandString = commandString;
     }
 }

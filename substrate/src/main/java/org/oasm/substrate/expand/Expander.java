@@ -146,7 +146,8 @@ public final class Expander {
                 case WordPart.Param p -> cur = param(p, fields, cur, split);
                 case WordPart.Command c -> cur = value(trimNewlines(substitution.output(c.source())), c.quoted(),
                         fields, cur, split);
-                case WordPart.Bad b -> throw new ExpansionException(b.text() + ": bad substitution", 1, true);
+                case WordPart.Bad b -> throw new ExpansionException(b.text() + ": bad substitution", 1,
+                        ExpansionException.Scope.LINE);
             }
         }
         return cur;
@@ -251,7 +252,8 @@ public final class Expander {
         }
         if (op.equals("!")) {
             if (v == null || v.isEmpty() || !v.matches("[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?#$0]")) {
-                throw new ExpansionException(p.name() + ": invalid indirect expansion", 1, true);
+                throw new ExpansionException(p.name() + ": invalid indirect expansion", 1,
+                        ExpansionException.Scope.LINE);
             }
             return raw(v);
         }
@@ -271,7 +273,8 @@ public final class Expander {
                 if (unsetOrEmpty) {
                     String m = expandSingle(p.operand());
                     throw new ExpansionException(p.name() + ": " + (!m.isEmpty() ? m
-                            : op.startsWith(":") ? "parameter null or not set" : "parameter not set"), 127, true);
+                            : op.startsWith(":") ? "parameter null or not set" : "parameter not set"), 127,
+                            ExpansionException.Scope.SHELL);
                 }
                 yield v;
             }

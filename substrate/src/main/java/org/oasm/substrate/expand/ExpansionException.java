@@ -1,30 +1,33 @@
 package org.oasm.substrate.expand;
 
 /**
- * A word that cannot be expanded. Most are the failure of one command (an ambiguous redirection
- * target, status 1); {@linkplain #fatal() fatal} ones ({@code ${X:?}}, a bad substitution) end a
- * non-interactive shell, as in bash, with {@link #status()}.
+ * A word that cannot be expanded, and how much it stops, as in bash: most end the one command
+ * (an ambiguous redirection target, status 1); a bad substitution abandons the rest of the input
+ * line; {@code ${X:?}} ends a non-interactive shell.
  */
 public final class ExpansionException extends RuntimeException {
 
+    /** What a failed expansion stops. */
+    public enum Scope { COMMAND, LINE, SHELL }
+
     private final int status;
-    private final boolean fatal;
+    private final Scope scope;
 
     public ExpansionException(String message) {
-        this(message, 1, false);
+        this(message, 1, Scope.COMMAND);
     }
 
-    public ExpansionException(String message, int status, boolean fatal) {
+    public ExpansionException(String message, int status, Scope scope) {
         super(message, null, false, false);
         this.status = status;
-        this.fatal = fatal;
+        this.scope = scope;
     }
 
     public int status() {
         return status;
     }
 
-    public boolean fatal() {
-        return fatal;
+    public Scope scope() {
+        return scope;
     }
 }
