@@ -155,7 +155,7 @@ public final class Cockpit {
             words.addAll(args);
             return shell.run(Quoting.join(words), "-c", io);
         }
-        return shell.runFile(file, args, shell.state(), io);
+        return shell.runFile(file, file.toString(), args, shell.state(), io);
     }
 
     /** {@code ./oasm NAME}: a file called NAME that is no oasm command is run as a script, as bash would. */

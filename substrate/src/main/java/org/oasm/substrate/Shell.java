@@ -178,9 +178,9 @@ public final class Shell implements Executor.ScriptRunner {
         org.oasm.substrate.exec.Errors.print(io.err(), msg.toString());
     }
 
-    /** Runs a session file in a copy of the state, as {@code $0} with {@code args}. */
+    /** Runs a session file in the given state (the caller's copy), as {@code $0} (its name as typed) with {@code args}. */
     @Override
-    public int runFile(Path file, List<String> args, ShellState st, IoContext io) {
+    public int runFile(Path file, String name, List<String> args, ShellState st, IoContext io) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -188,14 +188,14 @@ public final class Shell implements Executor.ScriptRunner {
             String why = e instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
                     : e instanceof java.nio.file.AccessDeniedException ? "Permission denied"
                     : Files.isDirectory(file) ? "Is a directory" : "cannot read: " + e.getMessage();
-            org.oasm.substrate.exec.Errors.print(io.err(), "oasm: " + file + ": " + why);
+            org.oasm.substrate.exec.Errors.print(io.err(), "oasm: " + name + ": " + why);
             return Files.isDirectory(file) ? 126 : 127;
         }
-        st.setArguments(file.toString(), args);
-        st.setErrorPrefix(file + ": ");
+        st.setArguments(name, args);
+        st.setErrorPrefix(name + ": ");
         st.setCommandString(false);
         try {
-            return run(text, file.toString(), st, io);
+            return run(text, name, st, io);
         } catch (ShellExit e) {
             return e.status();
         }

@@ -59,7 +59,7 @@ public final class CommandResolver {
         }
         String lower = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (lower.endsWith(".oasm")) {
-            return new Resolved.OasmScript(file, List.copyOf(args));
+            return new Resolved.OasmScript(file, name.contains("/") ? name : file.toString(), List.copyOf(args));
         }
         if (lower.endsWith(".sh") && !(Files.isExecutable(file) && hasShebang(file))) {
             return interpreted("bash", file, args, state);

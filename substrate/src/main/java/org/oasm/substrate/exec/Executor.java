@@ -160,7 +160,7 @@ public final class Executor {
                 env.put("_", e.argv().getFirst());
                 s.environment = env;
             }
-            case Resolved.OasmScript sc -> s.internal = (io, st) -> scripts.runFile(sc.file(), sc.args(), st.copy(), io);
+            case Resolved.OasmScript sc -> s.internal = (io, st) -> scripts.runFile(sc.file(), sc.name(), sc.args(), st.copy(), io);
             case Resolved.Failure f -> fail(s, f.message(), f.status());
         }
     }
@@ -403,8 +403,8 @@ public final class Executor {
 
     /** Used by {@code source} and by {@code .oasm} files in pipelines. */
     public interface ScriptRunner {
-        /** Runs a session file in {@code state} (a copy) as {@code $0} with these positional args. */
-        int runFile(Path file, List<String> args, ShellState state, IoContext io);
+        /** Runs a session file in {@code state} (a copy) as {@code $0} (its name as typed) with these positional args. */
+        int runFile(Path file, String name, List<String> args, ShellState state, IoContext io);
 
         /** Runs a file's commands in the caller's own state ({@code source}). */
         int runSourced(Path file, ShellState state, IoContext io);

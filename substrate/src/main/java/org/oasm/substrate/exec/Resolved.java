@@ -17,8 +17,8 @@ public sealed interface Resolved {
         }
     }
 
-    /** An {@code .oasm} session file, run by the cockpit itself with these arguments. */
-    record OasmScript(Path file, List<String> args) implements Resolved { }
+    /** An {@code .oasm} session file, run by the cockpit itself with these arguments; {@code name} as typed ($0). */
+    record OasmScript(Path file, String name, List<String> args) implements Resolved { }
 
     /** A command that cannot run: message and status (127 not found, 126 not executable). */
     record Failure(String message, int status) implements Resolved { }
