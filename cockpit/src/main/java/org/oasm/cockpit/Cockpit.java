@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.oasm.cockpit.command.CommandCatalog;
@@ -48,6 +49,9 @@ public final class Cockpit {
     public Cockpit(LaunchOptions options, OasmRoot root, TerminalInfo terminal) {
         this.options = options;
         this.root = root;
+        // the execution log opens on its own thread while the profile is read
+        CompletableFuture<Recorder.Session> session = options.noProvenance() ? null
+                : Recorder.beginSession(root, Actor.fromEnvironment(System.getenv()), options.mode().name().toLowerCase());
         ProfileLoader.Loaded loaded = ProfileLoader.load(root);
         loaded.problem().ifPresent(p -> System.err.println("oasm: " + p));
         this.profile = loaded.profile();
@@ -58,9 +62,15 @@ public final class Cockpit {
         });
         state.assign("OASM_ROOT", root.dir().toString());
         state.export("OASM_ROOT");
-        boolean record = profile.provenanceEnabled() && !options.noProvenance();
-        this.recorder = record ? new Recorder(root, Actor.fromEnvironment(System.getenv()), profile.provenanceCbor(),
-                ConfigHash.of(profile), options.mode().name().toLowerCase()) : null;
+        if (session != null && profile.provenanceEnabled()) {
+            ShellProfile p = profile;
+            this.recorder = new Recorder(Recorder.await(session), root, p.provenanceCbor(), () -> ConfigHash.of(p));
+        } else {
+            this.recorder = null;
+            if (session != null) {
+                Recorder.await(session).discard();
+            }
+        }
         CockpitServices services = new CockpitServices(root, profile, options.debug(), recorder);
         this.catalog = Commands.catalog();
         Builtins builtins = Builtins.standard();
@@ -93,6 +103,7 @@ public final class Cockpit {
         }
         boolean interactive = options.mode() == LaunchOptions.Mode.INTERACTIVE && stdinIsTerminal();
         if (interactive) {
+            quietJLine(options.debug());
             try (Terminal terminal = TerminalBuilder.builder().system(true).name("oasm").build()) {
                 JLineTerminalInfo info = new JLineTerminalInfo(terminal);
                 Cockpit c = new Cockpit(options, root, info);
@@ -156,6 +167,17 @@ public final class Cockpit {
             return shell.run(Quoting.join(words), "-c", io);
         }
         return shell.runFile(file, file.toString(), args, shell.state(), io);
+    }
+
+    /**
+     * JLine reports through java.util.logging; its warnings are not for the user's screen. Only
+     * the interactive cockpit uses JLine, and setting up java.util.logging costs a noticeable
+     * part of a start-up, so {@code -c} lines, files and stdin never pay for it.
+     */
+    static void quietJLine(boolean debug) {
+        if (!debug) {
+            java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.OFF);
+        }
     }
 
     /** {@code ./oasm NAME}: a file called NAME that is no oasm command is run as a script, as bash would. */
