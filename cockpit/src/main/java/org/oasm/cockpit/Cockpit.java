@@ -17,6 +17,7 @@ import org.oasm.cockpit.command.OasmBuiltin;
 import org.oasm.cockpit.profile.ProfileLoader;
 import org.oasm.cockpit.profile.ShellProfile;
 import org.oasm.cockpit.provenance.ConfigHash;
+import org.oasm.cockpit.provenance.PendingRecorder;
 import org.oasm.cockpit.provenance.Recorder;
 import org.oasm.formats.provenance.Actor;
 import org.oasm.cockpit.repl.JLineTerminalInfo;
@@ -44,7 +45,7 @@ public final class Cockpit {
     private final ShellProfile profile;
     private final CommandCatalog catalog;
     private final Shell shell;
-    private final Recorder recorder;
+    private final PendingRecorder recorder;
 
     public Cockpit(LaunchOptions options, OasmRoot root, TerminalInfo terminal) {
         this.options = options;
@@ -64,18 +65,21 @@ public final class Cockpit {
         state.export("OASM_ROOT");
         if (session != null && profile.provenanceEnabled()) {
             ShellProfile p = profile;
-            this.recorder = new Recorder(Recorder.await(session), root, p.provenanceCbor(), () -> ConfigHash.of(p));
+            this.recorder = new PendingRecorder(session, root, p.provenanceCbor(), () -> ConfigHash.of(p));
         } else {
             this.recorder = null;
             if (session != null) {
                 Recorder.await(session).discard();
             }
         }
-        CockpitServices services = new CockpitServices(root, profile, options.debug(), recorder);
+        PendingRecorder pending = recorder;
+        CockpitServices services = new CockpitServices(root, profile, options.debug(),
+                () -> pending == null ? null : pending.get());
         this.catalog = Commands.catalog();
         Builtins builtins = Builtins.standard();
         builtins.register("oasm", new OasmBuiltin(catalog, services));
         ExecutionListener listener = recorder == null ? ExecutionListener.NONE : recorder.listener();
+
         this.shell = new Shell(state, builtins, listener, terminal);
     }
 
@@ -91,7 +95,7 @@ public final class Cockpit {
     /** Ends recording: the session's last record, everything buffered flushed. */
     void finish(int status) {
         if (recorder != null) {
-            recorder.close(status);
+            recorder.get().close(status);
         }
     }
 
@@ -104,7 +108,7 @@ public final class Cockpit {
         boolean interactive = options.mode() == LaunchOptions.Mode.INTERACTIVE && stdinIsTerminal();
         if (interactive) {
             quietJLine(options.debug());
-            try (Terminal terminal = TerminalBuilder.builder().system(true).name("oasm").build()) {
+            try (Terminal terminal = systemTerminal()) {
                 JLineTerminalInfo info = new JLineTerminalInfo(terminal);
                 Cockpit c = new Cockpit(options, root, info);
                 c.interactive();
@@ -167,6 +171,29 @@ public final class Cockpit {
             return shell.run(Quoting.join(words), "-c", io);
         }
         return shell.runFile(file, file.toString(), args, shell.state(), io);
+    }
+
+    /**
+     * The user's terminal, opened the quick way. JLine's JNI provider is asked alone first: its FFM
+     * provider generates its native call stubs at run time, and JLine initialises every provider it
+     * is offered, which would cost the first prompt a few hundred milliseconds; only if JNI cannot
+     * open the terminal does JLine choose among all of them. The capabilities of a terminal type
+     * JLine carries a description of come from that description instead of from running
+     * {@code infocmp}, which would be the session's first process.
+     */
+    static Terminal systemTerminal() throws IOException {
+        String type = System.getenv("TERM");
+        if (type != null && org.jline.utils.InfoCmp.getLoadedInfoCmp(type) == null) {
+            String bundled = org.jline.utils.InfoCmp.getDefaultInfoCmp(type);
+            if (bundled != null) {
+                org.jline.utils.InfoCmp.setLoadedInfoCmp(type, bundled);
+            }
+        }
+        try {
+            return TerminalBuilder.builder().system(true).name("oasm").provider("jni").dumb(false).build();
+        } catch (IOException | RuntimeException e) {
+            return TerminalBuilder.builder().system(true).name("oasm").build();
+        }
     }
 
     /**

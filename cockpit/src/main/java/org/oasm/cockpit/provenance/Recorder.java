@@ -60,16 +60,16 @@ public final class Recorder implements AutoCloseable {
 
     /**
      * Opens the execution log and writes the session's start on a background thread. Opening the
-     * log (logback's appenders) and making the first record (Jackson's serializers) are each a good
-     * part of a start-up and do not depend on each other, so a second thread builds a record that
-     * is never written, to have the JSON side ready when the log is.
+     * log (logback's appenders) and building the first record (Jackson's nodes, the redactor's
+     * patterns) are each a part of a start-up and do not depend on each other, so a second thread
+     * builds a record that is never written, to have that side ready when the log is.
      */
     public static CompletableFuture<Session> beginSession(OasmRoot root, Actor actor, String mode) {
         long t0 = System.nanoTime();
         Thread json = Thread.ofPlatform().daemon().name("oasm-recorder-warm-up").start(() -> {
             ExecutionLog unwritten = ExecutionLog.open(root, Clock.systemUTC(), UUID::randomUUID, false);
             unwritten.toRecord(ExecutionEvent.started(ExecutionEvent.Scope.Session, actor, "/", "warm-up"), 0,
-                    java.time.Instant.now()).toString();
+                    java.time.Instant.now());
         });
         return CompletableFuture.supplyAsync(() -> {
             ExecutionLog log = ExecutionLog.open(root);
