@@ -60,7 +60,7 @@ final class Env implements Builtin {
                 return 127;
             }
             file = found.get();
-            argv.set(0, file.toString());
+            argv.set(0, CommandResolver.programWord(program, file));
         }
         if (!Files.exists(file)) {
             io.err().println("env: " + quote(program, ctx) + ": No such file or directory");
@@ -82,7 +82,7 @@ final class Env implements Builtin {
             return 125;
         }
         List<String> argv = new ArrayList<>();
-        argv.add(program.get().toString());
+        argv.add(CommandResolver.programWord("env", program.get()));
         argv.addAll(args);
         env.put("_", program.get().toString());
         return launch(argv, env, io, ctx);

@@ -82,12 +82,13 @@ public final class CommandResolver {
     private static final String JVM_PATH = System.getenv("PATH");
 
     /**
-     * What to hand to the process launcher for a program. A name found on PATH is passed bare when
+     * What to hand to the process launcher for a program ({@code name} as typed, {@code file} what
+     * it resolved to). A name found on PATH is passed bare when
      * the JVM's own PATH finds the same file (the launcher searches that one), so the program's
      * argv[0] is the name as typed and its messages read {@code cat: ...}, as under bash, not
      * {@code /usr/bin/cat: ...}. Otherwise the full path.
      */
-    private static String programWord(String name, Path file) {
+    public static String programWord(String name, Path file) {
         if (name.contains("/")) {
             return name.startsWith("/") ? name : file.toString();
         }
