@@ -226,6 +226,15 @@ public final class Expander {
         return s.substring(0, end);
     }
 
+    /** A word as a glob pattern: its quoted characters escaped, its expansions done. */
+    private String pattern(Word word) {
+        StringBuilder sb = new StringBuilder();
+        for (Field f : fields(word, false)) {
+            sb.append(f.pattern);
+        }
+        return sb.toString();
+    }
+
     /** Whether {@code ${X-word}}, {@code ${X=word}} or {@code ${X+word}} (with or without colon) yields its word. */
     private boolean usesOperand(WordPart.Param p) {
         String op = p.operator();
@@ -247,8 +256,24 @@ public final class Expander {
         if (op == null) {
             return v;
         }
-        if (op.equals("#")) {
+        if (op.equals("#") && p.operand() == null) {
             return Integer.toString(v == null ? 0 : v.codePointCount(0, v.length()));
+        }
+        switch (op) {
+            case "#", "##", "%", "%%" -> {
+                return v == null ? null : Patterns.remove(v, op, pattern(p.operand()));
+            }
+            case "/", "//" -> {
+                return v == null ? null : Patterns.replace(v, op.equals("//"), pattern(p.operand()),
+                        expandSingle(p.replacement()));
+            }
+            case "^", "^^", ",", ",," -> {
+                return v == null ? null : Patterns.changeCase(v, op, pattern(p.operand()));
+            }
+            case ":" -> {
+                return v == null ? null : Patterns.substring(v, p.operand().literalText(), p.name());
+            }
+            default -> { }
         }
         if (op.equals("!")) {
             if (v == null || v.isEmpty() || !v.matches("[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?#$0]")) {

@@ -12,6 +12,8 @@ public final class Lexer {
 
     private final String src;
     private final boolean more;
+    /** False inside the word of a {@code ${X:-word}}, where {@code #} starts no comment. */
+    private boolean comments = true;
     private int pos;
 
     private Lexer(String src, boolean more) {
@@ -49,7 +51,7 @@ public final class Lexer {
         if (c == '\n') {
             return Token.newline(pos++);
         }
-        if (c == '#') {
+        if (c == '#' && comments) {
             while (pos < src.length() && src.charAt(pos) != '\n') {
                 pos++;
             }
@@ -346,7 +348,8 @@ public final class Lexer {
             return prefix.isEmpty() ? new WordPart.Param(name, quoted) : new WordPart.Param(name, quoted, "!", null);
         }
         String operator = null;
-        for (String op : new String[] {":-", ":=", ":+", ":?", "-", "=", "+", "?"}) {
+        for (String op : new String[] {":-", ":=", ":+", ":?", "-", "=", "+", "?", "##", "#", "%%", "%", "//", "/",
+            "^^", "^", ",,", ",", ":"}) {
             if (rest.startsWith(op)) {
                 operator = op;
                 break;
@@ -356,7 +359,39 @@ public final class Lexer {
             return new WordPart.Bad(text);
         }
         String operand = rest.substring(operator.length());
-        return new WordPart.Param(name, quoted, operator, operandWord(operand, quoted, bodyStart + nameEnd + operator.length()));
+        int operandStart = bodyStart + nameEnd + operator.length();
+        if (operator.equals(":")) {
+            return new WordPart.Param(name, quoted, operator, new Word(List.of(new WordPart.Literal(operand, true)),
+                    operandStart, operandStart + operand.length()));
+        }
+        if (operator.startsWith("/")) {
+            int slash = unescapedSlash(operand);
+            String pattern = slash < 0 ? operand : operand.substring(0, slash);
+            String replacement = slash < 0 ? "" : operand.substring(slash + 1);
+            return new WordPart.Param(name, quoted, operator, operandWord(pattern, quoted, operandStart),
+                    operandWord(replacement, quoted, operandStart + pattern.length() + 1));
+        }
+        return new WordPart.Param(name, quoted, operator, operandWord(operand, quoted, operandStart));
+    }
+
+    /** The first slash not escaped by a backslash nor inside quotes, or -1. */
+    private static int unescapedSlash(String s) {
+        char quote = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '/') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Where a parameter name starting at {@code i} ends: one special character, digits, or a name. */
@@ -425,7 +460,14 @@ public final class Lexer {
             inner.readDoubleQuotedBody(parts, 0, true);
             return new Word(parts, offset, offset + text.length());
         }
-        List<Token> toks = Lexer.tokenize(text);
+        Lexer inner = new Lexer(text, false);
+        inner.comments = false;
+        List<Token> toks = new ArrayList<>();
+        Token tok;
+        do {
+            tok = inner.next();
+            toks.add(tok);
+        } while (tok.kind() != Token.Kind.EOF);
         List<WordPart> parts = new ArrayList<>();
         for (Token t : toks) {
             if (t.kind() == Token.Kind.WORD) {

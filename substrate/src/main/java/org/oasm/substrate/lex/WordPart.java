@@ -12,11 +12,18 @@ public sealed interface WordPart {
     /**
      * A parameter expansion: {@code $NAME}, {@code ${NAME}}, {@code $?}, {@code $1}, or with an
      * {@code operator}: {@code :-  -  :=  =  :+  +  :?  ?} and their word ({@code ${NAME:-word}}),
-     * {@code #} for the length ({@code ${#NAME}}), {@code !} for indirection ({@code ${!NAME}}).
+     * {@code #} for the length ({@code ${#NAME}}), {@code !} for indirection ({@code ${!NAME}}),
+     * pattern removal {@code #  ##  %  %%} and replacement {@code /  //} (with its
+     * {@code replacement} word), {@code :} for a substring ({@code ${NAME:1:2}}, the operand holds
+     * "offset[:length]"), and case changes {@code ^  ^^  ,  ,,}.
      */
-    record Param(String name, boolean quoted, String operator, Word operand) implements WordPart {
+    record Param(String name, boolean quoted, String operator, Word operand, Word replacement) implements WordPart {
         public Param(String name, boolean quoted) {
-            this(name, quoted, null, null);
+            this(name, quoted, null, null, null);
+        }
+
+        public Param(String name, boolean quoted, String operator, Word operand) {
+            this(name, quoted, operator, operand, null);
         }
     }
 
