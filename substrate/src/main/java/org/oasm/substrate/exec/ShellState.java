@@ -44,7 +44,7 @@ public final class ShellState implements ExpansionContext {
      * The state a shell starts with, as bash sets it up: the inherited environment, all exported;
      * {@code PWD} kept when it names the working directory (a logical path through symlinks),
      * else the physical path; {@code OLDPWD} kept only when it is a directory; {@code SHLVL}
-     * one more than inherited.
+     * one more than inherited; {@code PPID}, {@code UID} and {@code EUID} set, not exported.
      */
     public static ShellState startup(Path cwd, Map<String, String> environment) {
         Map<String, String> env = new LinkedHashMap<>(environment);
@@ -76,6 +76,15 @@ public final class ShellState implements ExpansionContext {
         }
         s.vars.put("SHLVL", Integer.toString(Math.max(level, 1)));
         s.exported.put("SHLVL", true);
+        // bash's own, not exported: the parent's process id and the user's ids
+        ProcessHandle.current().parent().ifPresent(p -> s.vars.put("PPID", Long.toString(p.pid())));
+        try {
+            Object uid = java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            s.vars.put("UID", uid.toString());
+            s.vars.put("EUID", uid.toString());
+        } catch (java.io.IOException | RuntimeException e) {
+            // no /proc: the ids stay unset
+        }
         return s;
     }
 

@@ -315,6 +315,10 @@ public final class Expander {
             case "0" -> ctx.scriptName();
             case "@", "*" -> ctx.positional().isEmpty() ? null : String.join(" ", ctx.positional());
             case "-", "!" -> "";
+            case "RANDOM" -> {
+                String v = ctx.variable("RANDOM");
+                yield v != null ? v : Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(32768));
+            }
             default -> {
                 if (Character.isDigit(name.charAt(0))) {
                     int idx = Integer.parseInt(name);
