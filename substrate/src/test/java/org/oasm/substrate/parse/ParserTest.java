@@ -103,7 +103,6 @@ class ParserTest {
                 "echo a | | b", new Object[] {"syntax error near unexpected token `|'", 9},
                 "echo >", new Object[] {"syntax error near unexpected token `newline'", 6},
                 "echo > > b", new Object[] {"syntax error near unexpected token `>'", 7},
-                "(echo a)", new Object[] {"syntax error near unexpected token `('", 0},
                 "echo a )", new Object[] {"syntax error near unexpected token `)'", 7},
                 "&& b", new Object[] {"syntax error near unexpected token `&&'", 0});
         cases.forEach((src, want) -> {
@@ -119,6 +118,14 @@ class ParserTest {
         assertEquals("background jobs (`&') are not supported", error("sleep 1 &").getMessage());
         assertEquals("here-documents (`<<') are not supported", error("cat <<EOF").getMessage());
         assertEquals("arithmetic expansion $((...)) is not supported", error("echo $((1+2))").getMessage());
+        assertEquals("subshells (`( ... )') are not supported", error("(echo a)").getMessage());
+        assertEquals("`if': compound commands (if, for, while, until, case, { ... }) are not supported",
+                error("if true; then echo a; fi").getMessage());
+        assertEquals("`for': compound commands (if, for, while, until, case, { ... }) are not supported",
+                error("echo a; for x in 1; do echo $x; done").getMessage());
+        assertEquals("`f()': functions are not supported", error("f() { echo a; }").getMessage());
+        assertEquals(java.util.List.of("if"), texts(single("'if' x").words().subList(0, 1)));
+        assertEquals(java.util.List.of("echo", "if", "then"), texts(single("echo if then").words()));
     }
 
     @Test
