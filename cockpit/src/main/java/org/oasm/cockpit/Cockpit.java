@@ -1,8 +1,10 @@
 package org.oasm.cockpit;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,13 +225,14 @@ public final class Cockpit {
 
     /** Commands from a non-terminal stdin, one complete command at a time, as bash reads them. */
     private int readStdin(IoContext io) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        InputStream in = new FileInputStream(FileDescriptor.in);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         StringBuilder chunk = new StringBuilder();
         int firstLine = 0;
         int lineNo = 0;
         int status = 0;
         String line;
-        while ((line = r.readLine()) != null) {
+        while ((line = readLine(in, buffer)) != null) {
             lineNo++;
             chunk.append(line).append('\n');
             try {
@@ -250,6 +253,23 @@ public final class Cockpit {
             status = shell.run(chunk.toString(), "stdin", io, firstLine);
         }
         return status;
+    }
+
+    /**
+     * One line of stdin, read a byte at a time as bash reads a pipe: nothing after the line is
+     * taken, so a command that reads stdin itself ({@code cat}, {@code head}) gets the lines that
+     * follow it, as it would under bash. Null at the end of input.
+     */
+    private static String readLine(InputStream in, ByteArrayOutputStream buffer) throws IOException {
+        buffer.reset();
+        int b;
+        while ((b = in.read()) >= 0) {
+            if (b == '\n') {
+                return buffer.toString(StandardCharsets.UTF_8);
+            }
+            buffer.write(b);
+        }
+        return buffer.size() == 0 ? null : buffer.toString(StandardCharsets.UTF_8);
     }
 
     private static boolean isSyntaxError(String text) {

@@ -50,6 +50,14 @@ public final class Redactor {
             new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+"), REDACTED),
             new Rule(Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"), REDACTED));
 
+    /**
+     * Texts redacted lately. A command is redacted four times over (its line and its stage, each
+     * when it starts and when it ends), and the rules are fourteen regular expressions, so
+     * remembering the answers takes most of the cost out of recording a command.
+     */
+    private static final Map<String, String> RECENT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int RECENT_LIMIT = 256;
+
     private Redactor() {
     }
 
@@ -63,6 +71,19 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        String known = RECENT.get(text);
+        if (known != null) {
+            return known;
+        }
+        String result = redactAll(text);
+        if (RECENT.size() >= RECENT_LIMIT) {
+            RECENT.clear();
+        }
+        RECENT.put(text, result);
+        return result;
+    }
+
+    private static String redactAll(String text) {
         String result = replaceValues(text, ASSIGNMENT, 1, "=");
         result = replaceOptionValues(result);
         for (Rule rule : RULES) {

@@ -76,7 +76,7 @@ public final class CommandResolver {
         List<String> full = new ArrayList<>(argv.size());
         full.add(programWord(name, file));
         full.addAll(args);
-        return new Resolved.External(full);
+        return new Resolved.External(full, file.toAbsolutePath(), name);
     }
 
     private static final String JVM_PATH = System.getenv("PATH");
@@ -118,7 +118,7 @@ public final class CommandResolver {
         }
         argv.add(file.toString());
         argv.addAll(args);
-        return new Resolved.External(argv);
+        return new Resolved.External(argv, exe.get().toAbsolutePath(), interpreter);
     }
 
     /** The first executable regular file called {@code name} on PATH, like {@code which}. */

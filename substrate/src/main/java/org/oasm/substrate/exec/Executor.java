@@ -155,9 +155,11 @@ public final class Executor {
                     () -> runBuiltin(b, s, io, st));
             case Resolved.External e -> {
                 s.externalArgv = e.argv();
+                s.program = e.program();
+                s.programName = e.name();
                 Map<String, String> env = state.environment();
                 env.putAll(assigned);
-                env.put("_", e.argv().getFirst());
+                env.put("_", e.program().toString());
                 s.environment = env;
             }
             case Resolved.OasmScript sc -> s.internal = (io, st) -> scripts.runFile(sc.file(), sc.name(), sc.args(), st.copy(), io);
@@ -320,7 +322,7 @@ public final class Executor {
     }
 
     void stageFinished(Stage s) {
-        long pid = s.process == null ? -1 : s.process.pid();
+        long pid = s.nativeSpawned ? s.pid : s.process == null ? -1 : s.process.pid();
         listener.finished(s.event, new CommandOutcome(s.status, System.nanoTime() - s.startNanos, pid, -1));
     }
 

@@ -57,6 +57,8 @@ final class PipelineRunner {
             stages.forEach(s -> {
                 if (s.process != null) {
                     s.process.destroy();
+                } else if (s.nativeSpawned) {
+                    NativeChain.terminate(s);
                 }
             });
             Thread.currentThread().interrupt();
@@ -71,8 +73,10 @@ final class PipelineRunner {
         }
         Stage last = stages.getLast();
         int status = last.status;
-        if (last.process != null && status > 128 && !executor.isExecOptimized(last.node)) {
-            Signals.report(status, last.process.pid(), last.node.text(source), io.err(), state);
+        boolean killed = last.nativeSpawned ? last.signaled : last.process != null && status > 128;
+        if (killed && !executor.isExecOptimized(last.node)) {
+            Signals.report(status, last.nativeSpawned ? last.pid : last.process.pid(), last.node.text(source), io.err(),
+                    state);
         }
         return pipeline.negated() ? (status == 0 ? 1 : 0) : status;
     }
@@ -117,12 +121,21 @@ final class PipelineRunner {
             while (j + 1 < stages.size() && osPipe(stages.get(j), stages.get(j + 1))) {
                 j++;
             }
+            List<Stage> chain = stages.subList(i, j + 1);
+            NativeSpawn nat = NativeSpawn.ready();
+            if (nat != null && NativeChain.eligible(chain)) {
+                chain.forEach(s -> executor.stageStarted(s, source, lineId));
+                if (NativeChain.start(nat, chain)) {
+                    i = j + 1;
+                    continue;
+                }
+            } else {
+                chain.forEach(s -> executor.stageStarted(s, source, lineId));
+            }
             List<ProcessBuilder> builders = new ArrayList<>();
             for (int k = i; k <= j; k++) {
                 builders.add(builder(stages.get(k), k == i, k == j));
             }
-            List<Stage> chain = stages.subList(i, j + 1);
-            chain.forEach(s -> executor.stageStarted(s, source, lineId));
             try {
                 List<Process> processes = builders.size() == 1 ? List.of(Launch.start(builders.getFirst()))
                         : Launch.startPipeline(builders);
@@ -270,6 +283,9 @@ final class PipelineRunner {
     }
 
     private static int waitFor(Stage s) throws InterruptedException {
+        if (s.nativeSpawned) {
+            return NativeChain.waitFor(s);
+        }
         if (s.process != null) {
             return s.process.waitFor();
         }

@@ -10,8 +10,11 @@ public sealed interface Resolved {
     /** A builtin or {@code oasm} command that runs inside the cockpit. */
     record BuiltinCommand(String name, Builtin builtin) implements Resolved { }
 
-    /** A program to launch with this argv (for scripts: the interpreter and the script path). */
-    record External(List<String> argv) implements Resolved {
+    /**
+     * A program to launch with this argv (for scripts: the interpreter and the script path);
+     * {@code program} is the file that runs, {@code name} what argv[0] should say (as typed).
+     */
+    record External(List<String> argv, Path program, String name) implements Resolved {
         public External {
             argv = List.copyOf(argv);
         }

@@ -29,6 +29,13 @@ final class Stage {
     Map<String, String> extraEnv = Map.of();
     IoContext io;
     List<String> externalArgv;
+    /** The file an external command runs, and its argv[0] as typed. */
+    java.nio.file.Path program;
+    String programName;
+    /** A process started by {@link NativeSpawn}: its id, and whether a signal ended it. */
+    boolean nativeSpawned;
+    long pid = -1;
+    boolean signaled;
     Internal internal;
     Process process;
     Thread thread;
