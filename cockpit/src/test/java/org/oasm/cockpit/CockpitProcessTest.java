@@ -82,6 +82,11 @@ class CockpitProcessTest {
     }
 
     @Test
+    void aCommandReadingStdinGetsTheLinesAfterIt() throws Exception {
+        assertEquals(new Run(0, "a\necho b\n", ""), oasm("echo a\ncat\necho b\n"));
+    }
+
+    @Test
     void scriptsRunByTheirKind() throws Exception {
         Files.writeString(dir.resolve("s.sh"), "echo \"bash ${BASH_VERSION:+here}: $1\"\nexit 4\n");
         assertEquals(new Run(4, "bash here: x\n", ""), oasm(null, "s.sh", "x"));
