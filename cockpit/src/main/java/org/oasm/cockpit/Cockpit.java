@@ -83,6 +83,24 @@ public final class Cockpit {
         ExecutionListener listener = recorder == null ? ExecutionListener.NONE : recorder.listener();
 
         this.shell = new Shell(state, builtins, listener, terminal);
+        if (options.mode() == LaunchOptions.Mode.SUBCOMMAND
+                || (options.mode() == LaunchOptions.Mode.COMMAND_STRING && options.command().contains("oasm"))) {
+            warmForOasm();
+        }
+    }
+
+    /**
+     * An {@code oasm} command is coming: Spring Shell's command registry and the provenance writer
+     * are made on a background thread meanwhile, instead of one after the other when it runs.
+     */
+    private void warmForOasm() {
+        PendingRecorder pending = recorder;
+        Thread.ofPlatform().daemon().name("oasm-command-warm-up").start(() -> {
+            catalog.registry();
+            if (pending != null) {
+                pending.get().prepareProvenance();
+            }
+        });
     }
 
     /**

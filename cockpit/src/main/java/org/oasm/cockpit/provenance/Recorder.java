@@ -139,6 +139,11 @@ public final class Recorder implements AutoCloseable {
         return hash;
     }
 
+    /** Makes the provenance writer now (its Jackson mappers), ahead of an {@code oasm} command's record. */
+    public void prepareProvenance() {
+        provenance();
+    }
+
     /** Writes the provenance record of one {@code oasm} command; returns its file. */
     public Path commandFinished(String commandLine, int status, ProvenanceNotes notes) {
         ProvenanceRecord.Outcome outcome = status == 0 ? ProvenanceRecord.Outcome.Success
