@@ -164,12 +164,27 @@ final class PipelineRunner {
                 }
                 s.process = Launch.start(builders.get(k));
             } catch (IOException e) {
-                String msg = e.getMessage() == null ? "cannot execute" : e.getMessage();
-                int colon = msg.indexOf("error=");
-                String reason = colon >= 0 ? msg.substring(msg.indexOf(',', colon) + 1).strip() : msg;
-                executor.reportFailure(s, s.argv.getFirst() + ": cannot execute: " + reason, 126);
+                int errno = errno(e.getMessage());
+                // bash's words and statuses for a program the kernel would not run
+                String reason = switch (errno) {
+                    case 2 -> "cannot execute: required file not found";
+                    case 8 -> "cannot execute binary file: Exec format error";
+                    case 13 -> "Permission denied";
+                    case 7 -> "Argument list too long";
+                    default -> "cannot execute: " + (e.getMessage() == null ? "unknown error" : e.getMessage());
+                };
+                executor.reportFailure(s, s.argv.getFirst() + ": " + reason, errno == 2 ? 127 : 126);
             }
         }
+    }
+
+    /** The error number in the JDK's "error=2, ..." or "error: 2 (...)" launch failure message, or -1. */
+    private static int errno(String message) {
+        if (message == null) {
+            return -1;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("error[=:] ?(\\d+)").matcher(message);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     private ProcessBuilder builder(Stage s, boolean first, boolean last) {
