@@ -3,8 +3,8 @@ package org.oasm.substrate.exec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +18,6 @@ import org.oasm.substrate.ExecutionListener;
 import org.oasm.substrate.builtin.Builtins;
 import org.oasm.substrate.expand.CommandSubstitution;
 import org.oasm.substrate.expand.Expander;
-import org.oasm.substrate.expand.ExpansionContext;
 import org.oasm.substrate.expand.ExpansionException;
 import org.oasm.substrate.lex.SyntaxException;
 import org.oasm.substrate.lex.Word;
@@ -220,49 +219,6 @@ public final class Executor {
                 throw new ShellExit(st.commandString() ? e.status() : 1);
             }
         };
-    }
-
-    /** The shell's variables with the command's earlier prefix assignments in front of them. */
-    private record Overlay(ShellState state, Map<String, String> assigned) implements ExpansionContext {
-        @Override
-        public String variable(String name) {
-            return assigned.containsKey(name) ? assigned.get(name) : state.variable(name);
-        }
-
-        @Override
-        public void assign(String name, String value) {
-            state.assign(name, value);
-        }
-
-        @Override
-        public String scriptName() {
-            return state.scriptName();
-        }
-
-        @Override
-        public List<String> positional() {
-            return state.positional();
-        }
-
-        @Override
-        public int lastStatus() {
-            return state.lastStatus();
-        }
-
-        @Override
-        public long shellPid() {
-            return state.shellPid();
-        }
-
-        @Override
-        public Path cwd() {
-            return state.cwd();
-        }
-
-        @Override
-        public String home(String user) {
-            return state.home(user);
-        }
     }
 
     /** {@code NAME=value builtin}: the builtin sees the variables, exported, for its own run only. */
