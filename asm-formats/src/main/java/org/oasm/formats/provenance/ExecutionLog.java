@@ -106,7 +106,7 @@ public final class ExecutionLog implements AutoCloseable {
                 ObjectNode record = toRecord(event, n, clock.instant());
                 boolean error = event.status() == Status.Failed
                         || event.level() == LogLevel.Error || event.level() == LogLevel.Critical;
-                sink.write(record.toString(), error);
+                sink.write(RecordLines.line(record), error);
             }
             return n;
         }
@@ -114,7 +114,7 @@ public final class ExecutionLog implements AutoCloseable {
 
     /** The record an event becomes (execution_log schema); secrets are redacted here. */
     public ObjectNode toRecord(ExecutionEvent event, long n, Instant time) {
-        ObjectNode record = Records.base(time, runId, n, event.actor(), event.level(), event.context());
+        ObjectNode record = RecordLines.base(time, runId, n, event.actor(), event.level(), event.context());
         record.put("phase", event.phase().name());
         record.put("status", event.status().name());
         record.put("duration_ms", event.durationMs());
