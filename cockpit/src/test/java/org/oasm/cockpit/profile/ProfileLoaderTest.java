@@ -37,7 +37,7 @@ class ProfileLoaderTest {
                 """);
         assertEquals(Optional.empty(), l.problem());
         assertEquals(new ShellProfile("{cwd}> ", Map.of("ll", "ls -l"), Map.of("EDITOR", "vi", "PORT", "8080"), 50,
-                "debug", false, true), l.profile());
+                "debug", false, true, false), l.profile());
     }
 
     @Test
