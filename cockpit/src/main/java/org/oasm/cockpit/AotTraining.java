@@ -39,6 +39,7 @@ final class AotTraining {
             c.shell().run("cd " + tmp + "; echo hi | tr a-z A-Z > x.txt; ls -l; X=1; export X; true && echo $X ${Y:-y} *.txt", "-c", io);
             c.shell().run("oasm help; oasm help store put; oasm store list --format json; oasm nosuch", "-c", io);
             AnalyzeTraining.exercise(c.shell(), tmp, io);
+            ConvertTraining.exercise(c.shell(), tmp, io);
             try (Terminal t = TerminalBuilder.builder().dumb(true).streams(new ByteArrayInputStream(new byte[0]),
                     new ByteArrayOutputStream()).build()) {
                 LineReader r = LineReaderBuilder.builder().terminal(t).build();
