@@ -3,6 +3,7 @@ package org.oasm.formats.convert;
 import java.math.BigInteger;
 import org.oasm.formats.document.Context;
 import org.oasm.formats.document.DocumentSink;
+import tools.jackson.core.io.NumberInput;
 
 /**
  * How a decimal number written in text (JSON, YAML) becomes a binary float, and when that is
@@ -23,7 +24,7 @@ final class Decimals {
     static void emit(String text, Context context, DocumentSink sink) {
         double d;
         try {
-            d = Double.parseDouble(text);
+            d = NumberInput.parseDouble(text, true); // Jackson's fast parser, correctly rounded like the JDK's
         } catch (NumberFormatException e) {
             throw context.malformed("not a number: " + text);
         }
