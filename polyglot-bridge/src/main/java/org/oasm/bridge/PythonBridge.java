@@ -97,6 +97,10 @@ public final class PythonBridge implements AutoCloseable {
      * named modules (unknown names are ignored) are loaded too, with their imports.
      */
     public void startInBackground(String... modules) {
+        if (TIMING) {
+            System.err.printf("oasm-bridge: start in the background %d ms after the JVM started%n",
+                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        }
         synchronized (lock) {
             if (starting == null && !closed) {
                 starting = CompletableFuture.supplyAsync(() -> {
