@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -96,26 +97,32 @@ class SelfTestCommandTest {
         return out;
     }
 
+    /** The example session examples/05_selftest.oasm runs the quick suite, as a user would. */
     @Test
     void theQuickSuitePassesOnAFreshRootAndLeavesOnlyItsRecordsAndTheReport() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.oasm.cockpit.examples.Examples.onPath("jq"), "jq is not installed");
         Path root = dir.resolve("root");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        var r = oasm(root, tmp, "test", "--suite", "quick", "--output", "report");
+        Path work = Files.createDirectories(dir.resolve("work"));
+        var r = oasm(root, tmp, org.oasm.cockpit.examples.Examples.EXAMPLES.resolve("05_selftest.oasm").toString(),
+                work.toString());
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("pass +templates\\.run\\.fix_unsafe_blocks .*reverted byte for byte")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("skip +python\\.analysis_viz .*full suite only.*")), r.out());
         assertTrue(r.out().contains("quick suite: "), r.out());
         assertTrue(r.out().contains(" 0 failed, 0 errors, "), r.out());
         assertFalse(r.out().contains("\r"), "no progress bar when stdout is not a terminal");
+        assertTrue(Pattern.compile("\nTEST-oasm\\.selftest\\.quick\\.xml\noasm-selftest-quick\\.json\n"
+                + "quick suite passed: \\d+ passed, 0 failed, \\d+ skipped\n$").matcher(r.out()).find(), r.out());
 
-        Map<String, Element> cases = checkJunitShape(xml(dir.resolve("report/TEST-oasm.selftest.quick.xml")));
+        Map<String, Element> cases = checkJunitShape(xml(work.resolve("report/TEST-oasm.selftest.quick.xml")));
         for (String id : List.of("installation.manifest", "schemas.command_block", "templates.validate.fix_unsafe_blocks",
                 "templates.run.fix_unsafe_blocks", "rules.plan_example_shipped", "store.verify", "convert.round_trip",
                 "python.bindings", "records.history_reads_back", "records.valid_against_schemas")) {
             assertTrue(cases.containsKey(id), id + " in " + cases.keySet());
             assertEquals(0, cases.get(id).getElementsByTagName("failure").getLength(), id);
         }
-        JsonNode summary = JSON.readTree(dir.resolve("report/oasm-selftest-quick.json").toFile());
+        JsonNode summary = JSON.readTree(work.resolve("report/oasm-selftest-quick.json").toFile());
         assertEquals("passed", summary.path("status").asString());
         assertEquals(cases.size(), summary.path("totals").path("tests").asInt());
         assertEquals("(deleted)", summary.path("properties").path("oasm.scratch_root").asString());
@@ -125,7 +132,7 @@ class SelfTestCommandTest {
         assertTrue(left.stream().allMatch(f -> f.matches("logs/execution/(errors_)?[0-9a-f-]{36}\\.log|logs/provenance/[0-9a-f-]{36}_\\d+\\.yaml")),
                 left.toString());
         String record = Files.readString(root.resolve(left.stream().filter(f -> f.startsWith("logs/provenance/")).findFirst().orElseThrow()));
-        assertTrue(record.contains("command: \"oasm test --suite quick --output report\""), record);
+        assertTrue(record.contains("command: \"oasm test --suite quick --output " + work.resolve("report") + "\""), record);
         assertTrue(record.contains("suite: \"quick\"") && record.contains("outcome: \"Success\""), record);
         assertTrue(record.contains("failures: \"0\""), record);
         assertEquals(List.of(), files(tmp), "the scratch root is deleted");
