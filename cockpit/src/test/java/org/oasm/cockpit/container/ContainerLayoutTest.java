@@ -1,0 +1,196 @@
+package org.oasm.cockpit.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oasm.cockpit.examples.Examples;
+
+/**
+ * The container image without a Docker engine (none runs on the build machines): the
+ * Dockerfile's COPY sources are in the build context and not excluded by .dockerignore, and the
+ * runtime it sets up is rebuilt here the way the image has it - the cockpit and its runtime
+ * jars in one {@code lib/} folder, {@code docker/layout.sh} writing the JVM's argument file and
+ * training the ahead-of-time cache, {@code docker/entrypoint.sh} as the entrypoint, the data
+ * folders in the OASM root - and started: a command line, commands on stdin, a session file of
+ * the image's {@code examples/}, and a start that must use the trained cache
+ * ({@code -XX:AOTMode=on} refuses to start otherwise).
+ */
+class ContainerLayoutTest {
+
+    private static final Path REPO = Examples.REPOSITORY;
+
+    @TempDir
+    static Path dir;
+    static Path home;
+    static Path root;
+
+    /** The image's /opt/oasm (lib/, bin/, examples/, java.args, oasm.aot) and /oasm, built from this build's class path. */
+    @BeforeAll
+    static void buildTheImagesLayout() throws Exception {
+        assumeTrue(Examples.onPath("sh"), "sh is not installed");
+        home = Files.createDirectories(dir.resolve("opt/oasm"));
+        Path lib = Files.createDirectories(home.resolve("lib"));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (testOnly(entry) || !Files.exists(p)) {
+                continue;
+            }
+            if (Files.isDirectory(p)) {
+                jar(p, lib.resolve(p.getParent().getParent().getFileName() + "-classes.jar"));
+            } else {
+                Files.createSymbolicLink(lib.resolve(p.getFileName()), p);
+            }
+        }
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        for (String script : List.of("layout.sh", "entrypoint.sh")) {
+            Files.copy(REPO.resolve("docker").resolve(script), bin.resolve(script));
+        }
+        copyTree(REPO.resolve("examples"), home.resolve("examples"));
+        root = Files.createDirectories(dir.resolve("oasm"));
+        for (String data : List.of("templates", "manifests", "schemas", "shell_profile.yaml")) {
+            copyTree(REPO.resolve(data), root.resolve(data));
+        }
+        var train = sh(List.of(bin.resolve("layout.sh").toString(), home.toString(), "--train"), "", Map.of());
+        assertEquals(0, train.status(), train.out());
+    }
+
+    /** The test scope's jars, which the image does not have (its lib/ is the runtime scope). */
+    private static boolean testOnly(String entry) {
+        return entry.contains("/org/junit/") || entry.contains("/org/opentest4j/") || entry.contains("/org/apiguardian/")
+                || entry.contains("/org/apache/maven/surefire/") || entry.endsWith("-tests.jar") || entry.endsWith("test-classes");
+    }
+
+    record Run(int status, String out) { }
+
+    /** Runs a program with the image's environment (OASM_HOME, OASM_ROOT, JAVA_HOME), stdout and stderr together. */
+    private static Run sh(List<String> command, String stdin, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("OASM_HOME", home.toString());
+        pb.environment().put("OASM_ROOT", root.toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", command));
+        return new Run(p.exitValue(), out);
+    }
+
+    private static Run entrypoint(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/entrypoint.sh").toString()));
+        command.addAll(List.of(args));
+        return sh(command, stdin, Map.of());
+    }
+
+    @Test
+    void everyCopySourceIsInTheBuildContext() throws IOException {
+        List<String> ignored = Files.readAllLines(REPO.resolve(".dockerignore")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        Matcher m = Pattern.compile("(?m)^COPY\\s+(?!--from)(.+)$").matcher(Files.readString(REPO.resolve("Dockerfile")));
+        int copies = 0;
+        List<String> destinations = new ArrayList<>();
+        while (m.find()) {
+            String[] words = m.group(1).trim().split("\\s+");
+            destinations.add(words[words.length - 1]);
+            for (int i = 0; i < words.length - 1; i++) {
+                String source = words[i].replaceAll("/$", "");
+                assertTrue(Files.exists(REPO.resolve(source)), "COPY " + source + ": not in the repository");
+                for (String pattern : ignored) {
+                    String top = source.split("/")[0];
+                    assertFalse(pattern.equals(top) || pattern.equals(source), "COPY " + source + " is excluded by .dockerignore " + pattern);
+                }
+                copies++;
+            }
+        }
+        assertTrue(copies >= 10, "the Dockerfile's COPY lines: " + copies);
+        assertTrue(destinations.contains("/opt/oasm/bin/"), destinations.toString());
+        assertTrue(Files.readString(REPO.resolve("Dockerfile")).contains("ENTRYPOINT [\"/opt/oasm/bin/entrypoint.sh\"]"));
+    }
+
+    @Test
+    void theLayoutHasTheImagesClassPathAndATrainedCache() throws IOException {
+        List<String> args = Files.readAllLines(home.resolve("java.args"));
+        assertEquals("-cp", args.get(args.size() - 2));
+        List<String> cp = List.of(args.getLast().split(":"));
+        try (Stream<Path> s = Files.list(home.resolve("lib"))) {
+            assertEquals(s.count(), cp.size(), "every jar of lib/ and nothing else");
+        }
+        assertEquals(cp.stream().sorted().toList(), cp, "a fixed order, so that the cache matches at every start");
+        assertTrue(Files.size(home.resolve("oasm.aot")) > 1_000_000, "the trained cache");
+    }
+
+    @Test
+    void aCommandLineStdinAndASessionFileRunWithTheTrainedCache() throws Exception {
+        var line = sh(List.of(home.resolve("bin/entrypoint.sh").toString(), "-c", "echo $OASM_ROOT | wc -c"), "",
+                Map.of("OASM_JAVA_OPTS", "-XX:AOTMode=on"));
+        assertEquals(0, line.status(), line.out());
+        assertEquals((root + "\n").length() + "\n", line.out().stripLeading());
+
+        var stdin = entrypoint("oasm manifest validate\noasm templates list --kind repair | wc -l\n");
+        assertEquals(0, stdin.status(), stdin.out());
+        assertEquals("manifest valid: 22 schemas, 4 modules\n4\n", stdin.out().replaceAll("(?m)^\\s+", ""));
+
+        Path work = Files.createDirectories(dir.resolve("work"));
+        var session = entrypoint("", home.resolve("examples/01_substrate_basics.oasm").toString(), work.toString());
+        assertEquals(0, session.status(), session.out());
+        assertTrue(session.out().contains("a child program sees: hello from the cockpit\n"), session.out());
+        try (Stream<Path> s = Files.list(root.resolve("logs/execution"))) {
+            assertTrue(s.count() >= 3, "each run left its execution log in the root");
+        }
+
+        var usage = entrypoint("", "--frobnicate");
+        assertEquals(2, usage.status(), usage.out());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+
+    private static void jar(Path classes, Path jar) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> walk = Files.walk(classes)) {
+            for (Path p : walk.sorted().toList()) {
+                String name = classes.relativize(p).toString().replace(File.separatorChar, '/');
+                if (name.isEmpty()) {
+                    continue;
+                }
+                // folders get entries of their own, as in a jar Maven builds: class-path listings need them
+                out.putNextEntry(new JarEntry(Files.isDirectory(p) ? name + "/" : name));
+                if (Files.isRegularFile(p)) {
+                    Files.copy(p, out);
+                }
+                out.closeEntry();
+            }
+        }
+    }
+}
