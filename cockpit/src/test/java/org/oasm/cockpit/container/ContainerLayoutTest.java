@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -49,18 +46,7 @@ class ContainerLayoutTest {
     static void buildTheImagesLayout() throws Exception {
         assumeTrue(Examples.onPath("sh"), "sh is not installed");
         home = Files.createDirectories(dir.resolve("opt/oasm"));
-        Path lib = Files.createDirectories(home.resolve("lib"));
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path p = Path.of(entry);
-            if (testOnly(entry) || !Files.exists(p)) {
-                continue;
-            }
-            if (Files.isDirectory(p)) {
-                jar(p, lib.resolve(p.getParent().getParent().getFileName() + "-classes.jar"));
-            } else {
-                Files.createSymbolicLink(lib.resolve(p.getFileName()), p);
-            }
-        }
+        Examples.runtimeJars(home.resolve("lib"));
         Path bin = Files.createDirectories(home.resolve("bin"));
         for (String script : List.of("layout.sh", "entrypoint.sh")) {
             Files.copy(REPO.resolve("docker").resolve(script), bin.resolve(script));
@@ -72,12 +58,6 @@ class ContainerLayoutTest {
         }
         var train = sh(List.of(bin.resolve("layout.sh").toString(), home.toString(), "--train"), "", Map.of());
         assertEquals(0, train.status(), train.out());
-    }
-
-    /** The test scope's jars, which the image does not have (its lib/ is the runtime scope). */
-    private static boolean testOnly(String entry) {
-        return entry.contains("/org/junit/") || entry.contains("/org/opentest4j/") || entry.contains("/org/apiguardian/")
-                || entry.contains("/org/apache/maven/surefire/") || entry.endsWith("-tests.jar") || entry.endsWith("test-classes");
     }
 
     record Run(int status, String out) { }
@@ -165,32 +145,6 @@ class ContainerLayoutTest {
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-    }
-
-    private static void jar(Path classes, Path jar) throws IOException {
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> walk = Files.walk(classes)) {
-            for (Path p : walk.sorted().toList()) {
-                String name = classes.relativize(p).toString().replace(File.separatorChar, '/');
-                if (name.isEmpty()) {
-                    continue;
-                }
-                // folders get entries of their own, as in a jar Maven builds: class-path listings need them
-                out.putNextEntry(new JarEntry(Files.isDirectory(p) ? name + "/" : name));
-                if (Files.isRegularFile(p)) {
-                    Files.copy(p, out);
-                }
-                out.closeEntry();
-            }
-        }
+        Examples.copyTree(from, to);
     }
 }

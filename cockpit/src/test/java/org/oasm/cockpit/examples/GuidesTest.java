@@ -1,0 +1,135 @@
+package org.oasm.cockpit.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command the system guides show in a {@code ```sh} block runs, so the guides cannot drift
+ * from the code. A guide's blocks run in order in one bash, at the root of a copy of the
+ * repository in which {@code ./oasm} is this build's cockpit (and {@code cockpit/target} holds
+ * the jar and class path file a build leaves there); each command must end with status 0, or
+ * with the status its comment gives ({@code # exit 1: why}).
+ */
+class GuidesTest {
+
+    private static final Pattern BLOCK = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern EXPECTED = Pattern.compile("#\\s*exit (\\d+)\\b[^']*$");
+
+    @TempDir
+    static Path dir;
+    static Path repo;
+
+    @BeforeAll
+    static void copyTheRepository() throws IOException {
+        assumeTrue(Examples.onPath("bash") && Examples.onPath("jq"), "bash or jq is not installed");
+        repo = dir.resolve("repo");
+        Examples.copyTree(Examples.REPOSITORY, repo);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path launcher = repo.resolve("oasm");
+        Files.writeString(launcher, "#!/bin/sh\n# this build's cockpit, for the guides' commands\n"
+                + "exec '" + java + "' -XX:+UseSerialGC -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED"
+                + " --sun-misc-unsafe-memory-access=allow -Dpolyglot.engine.WarnInterpreterOnly=false"
+                + " -Doasm.launcher=\"$0\" -cp \"$OASM_TEST_CP\" org.oasm.cockpit.Main \"$@\"\n");
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // what a build leaves in cockpit/target: the cockpit's jar and the runtime class path
+        Path target = Files.createDirectories(repo.resolve("cockpit/target"));
+        List<Path> jars = Examples.runtimeJars(dir.resolve("jars"));
+        Path cockpit = jars.stream().filter(p -> p.getFileName().toString().equals("cockpit-classes.jar")).findFirst().orElseThrow();
+        Files.copy(cockpit, target.resolve("cockpit-0.1.0-SNAPSHOT.jar"));
+        List<String> classPath = new ArrayList<>();
+        for (Path jar : jars) {
+            if (!jar.equals(cockpit)) {
+                classPath.add(jar.toRealPath().toString());
+            }
+        }
+        Files.writeString(target.resolve("classpath.txt"), String.join(":", classPath));
+    }
+
+    /** The commands of a guide's sh blocks, one per entry (continuation lines joined), with their line numbers. */
+    static List<String[]> commands(String guide) {
+        List<String[]> out = new ArrayList<>();
+        Matcher m = BLOCK.matcher(guide);
+        while (m.find()) {
+            int line = guide.substring(0, m.start(1)).split("\n", -1).length;
+            StringBuilder pending = new StringBuilder();
+            int first = line;
+            for (String l : m.group(1).split("\n")) {
+                if (pending.isEmpty()) {
+                    first = line;
+                }
+                line++;
+                if (l.isBlank() || (pending.isEmpty() && l.strip().startsWith("#"))) {
+                    continue;
+                }
+                if (l.endsWith("\\")) {
+                    pending.append(l, 0, l.length() - 1).append(' ');
+                    continue;
+                }
+                pending.append(l);
+                out.add(new String[] {String.valueOf(first), pending.toString()});
+                pending.setLength(0);
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"COMPLETE_SYSTEM_SUMMARY.md", "MODULAR_ARCHITECTURE.md", "WPSHELL_2026_DOCKER_PLAN.md", "CONTAINER.md"})
+    void everyCommandOfTheGuideRuns(String name) throws Exception {
+        String guide = Files.readString(Examples.REPOSITORY.resolve("docs").resolve(name));
+        List<String[]> commands = commands(guide);
+        assertFalse(commands.isEmpty(), name + " shows no sh commands");
+        StringBuilder script = new StringBuilder("cd '" + repo + "' || exit 97\n");
+        for (String[] c : commands) {
+            Matcher e = EXPECTED.matcher(c[1]);
+            String expected = e.find() ? e.group(1) : "0";
+            script.append(c[1]).append('\n')
+                    .append("s=$?; if [ $s -ne ").append(expected).append(" ]; then echo \"GUIDE FAILED: ").append(name)
+                    .append(" line ").append(c[0]).append(": exit $s, expected ").append(expected).append("\"; fi\n");
+        }
+        Path file = dir.resolve(name + ".sh");
+        Files.writeString(file, script);
+        Path tmp = Files.createDirectories(dir.resolve("tmp-" + name));
+        ProcessBuilder pb = new ProcessBuilder("bash", file.toString()).directory(repo.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().put("OASM_TEST_CP", System.getProperty("java.class.path"));
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("TMPDIR", tmp.toString());
+        pb.environment().remove("OASM_ROOT");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), name);
+        assertEquals(0, p.exitValue(), out);
+        List<String> failed = out.lines().filter(l -> l.startsWith("GUIDE FAILED: ")).toList();
+        assertEquals(List.of(), failed, out);
+    }
+
+    @org.junit.jupiter.api.Test
+    void commandsAreReadWithTheirLinesAndExpectedStatuses() {
+        String guide = "intro\n```sh\n# a comment\n./oasm a\n\n./oasm b \\\n  --c   # exit 1: why\n```\ntext\n```console\n$ docker x\n```\n";
+        List<String[]> c = commands(guide);
+        assertEquals(2, c.size());
+        assertEquals(List.of("4", "./oasm a"), List.of(c.get(0)));
+        assertEquals(List.of("6", "./oasm b    --c   # exit 1: why"), List.of(c.get(1)));
+        Matcher e = EXPECTED.matcher(c.get(1)[1]);
+        assertTrue(e.find());
+        assertEquals("1", e.group(1));
+    }
+}
