@@ -6,6 +6,9 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +27,7 @@ import org.oasm.cockpit.provenance.Recorder;
 import org.oasm.formats.provenance.Actor;
 import org.oasm.cockpit.repl.JLineTerminalInfo;
 import org.oasm.cockpit.repl.Repl;
+import org.oasm.formats.root.OasmException;
 import org.oasm.formats.root.OasmRoot;
 import org.oasm.substrate.ExecutionListener;
 import org.oasm.substrate.Shell;
@@ -54,7 +58,8 @@ public final class Cockpit {
         this.root = root;
         // the execution log opens on its own thread while the profile is read
         CompletableFuture<Recorder.Session> session = options.noProvenance() ? null
-                : Recorder.beginSession(root, Actor.fromEnvironment(System.getenv()), options.mode().name().toLowerCase());
+                : Recorder.beginSession(root, Actor.fromEnvironment(System.getenv()), options.mode().name().toLowerCase(),
+                        options.logStdout());
         ProfileLoader.Loaded loaded = ProfileLoader.load(root);
         loaded.problem().ifPresent(p -> System.err.println("oasm: " + p));
         this.profile = loaded.profile();
@@ -116,8 +121,8 @@ public final class Cockpit {
         shell.state().aliases().putAll(profile.aliases());
     }
 
-    /** Ends recording: the session's last record, everything buffered flushed. */
-    void finish(int status) {
+    /** Ends recording: the session's last record, everything buffered flushed. Safe to call twice. */
+    public void finish(int status) {
         if (recorder != null) {
             recorder.get().close(status);
         }
@@ -142,7 +147,7 @@ public final class Cockpit {
     };
 
     public static int start(LaunchOptions options) throws IOException {
-        OasmRoot root = resolveRoot(options).create();
+        OasmRoot root = usableRoot(resolveRoot(options), !options.noProvenance());
         if (options.mode() == LaunchOptions.Mode.TRAIN) {
             return AotTraining.run(root);
         }
@@ -153,16 +158,20 @@ public final class Cockpit {
                 JLineTerminalInfo info = new JLineTerminalInfo(terminal);
                 Cockpit c = new Cockpit(options, root, info);
                 c.interactive();
+                Termination termination = Termination.install(c.shell, c::finish, Thread.currentThread());
                 Repl repl = new Repl(terminal, c.shell, c.catalog, c.profile, root.history().resolve("line_history"),
                         root.dir().getFileName() == null ? "/" : root.dir().getFileName().toString(), info);
-                int status = repl.run();
+                int status = termination.status(repl.run());
                 c.finish(status);
+                termination.finished();
                 return status;
             }
         }
         Cockpit c = new Cockpit(options, root, LAUNCHER_TERMINAL);
-        int status = c.runBatch();
+        Termination termination = Termination.install(c.shell, c::finish, Thread.currentThread());
+        int status = termination.status(c.runBatch());
         c.finish(status);
+        termination.finished();
         return status;
     }
 
@@ -327,6 +336,43 @@ public final class Cockpit {
         }
         var console = System.console();
         return console != null && console.isTerminal();
+    }
+
+    /**
+     * The root, created if it does not exist yet, or a one-line error naming it: a path that is
+     * not a folder, a folder that cannot be made, or (when recording) one that cannot be written,
+     * such as a volume mounted read-only.
+     */
+    static OasmRoot usableRoot(OasmRoot root, boolean recording) {
+        Path dir = root.dir();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new OasmException("OASM root " + dir + " is not a folder",
+                    OasmException.FAILED);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | RuntimeException e) {
+            throw new OasmException("cannot create the OASM root " + dir + ": "
+                    + describe(e), OasmException.FAILED);
+        }
+        if (recording && !Files.isWritable(dir)) {
+            throw new OasmException("OASM root " + dir + " is read-only: its logs cannot be "
+                    + "written (mount it read-write, or run with --no-provenance)", OasmException.FAILED);
+        }
+        return root;
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " is not a folder";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** --root, then OASM_ROOT, then the folder the launcher lives in, then the working directory. */

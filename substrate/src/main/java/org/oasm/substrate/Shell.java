@@ -33,6 +33,7 @@ public final class Shell implements Executor.ScriptRunner {
     private final Executor executor;
     private final AtomicLong ids = new AtomicLong();
     private final List<String> history = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
     public Shell(ShellState state, Builtins builtins, ExecutionListener listener, TerminalInfo terminal) {
         this.state = state;
@@ -43,6 +44,20 @@ public final class Shell implements Executor.ScriptRunner {
 
     public ShellState state() {
         return state;
+    }
+
+    /**
+     * Ends the shell as a signal would: no further command starts, and the one running ends the
+     * shell with {@code status} as soon as it returns. Stopping the programs in the foreground is
+     * the caller's part (it knows the processes it started).
+     */
+    public void terminate(int status) {
+        executor.stop(status);
+    }
+
+    /** True while a line runs (between the listener's start and end of it). */
+    public boolean busy() {
+        return running.get() > 0;
     }
 
     public Builtins builtins() {
@@ -136,6 +151,7 @@ public final class Shell implements Executor.ScriptRunner {
         long id = ids.incrementAndGet();
         CommandEvent event = new CommandEvent(id, 0, CommandEvent.Level.LINE, original.strip(), st.cwd(), Instant.now());
         long t0 = System.nanoTime();
+        running.incrementAndGet();
         listener.started(event);
         int status = 1;
         try {
@@ -150,6 +166,7 @@ public final class Shell implements Executor.ScriptRunner {
             return status;
         } finally {
             listener.finished(event, CommandOutcome.of(status, System.nanoTime() - t0));
+            running.decrementAndGet();
         }
     }
 

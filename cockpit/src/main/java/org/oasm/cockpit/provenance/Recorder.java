@@ -42,6 +42,7 @@ public final class Recorder implements AutoCloseable {
     private ProvenanceWriter provenance;
     private LineageWriter lineage;
     private String hash;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** An execution log that is open, with its session-start record written. */
     public record Session(ExecutionLog log, ProvenanceListener listener, long startSeq, long startNanos) {
@@ -65,6 +66,11 @@ public final class Recorder implements AutoCloseable {
      * builds a record that is never written, to have that side ready when the log is.
      */
     public static CompletableFuture<Session> beginSession(OasmRoot root, Actor actor, String mode) {
+        return beginSession(root, actor, mode, false);
+    }
+
+    /** Like {@link #beginSession(OasmRoot, Actor, String)}; {@code toStdout} copies every record to stdout. */
+    public static CompletableFuture<Session> beginSession(OasmRoot root, Actor actor, String mode, boolean toStdout) {
         long t0 = System.nanoTime();
         Thread json = Thread.ofPlatform().daemon().name("oasm-recorder-warm-up").start(() -> {
             ExecutionLog unwritten = ExecutionLog.open(root, Clock.systemUTC(), UUID::randomUUID, false);
@@ -72,7 +78,7 @@ public final class Recorder implements AutoCloseable {
                     java.time.Instant.now());
         });
         return CompletableFuture.supplyAsync(() -> {
-            ExecutionLog log = ExecutionLog.open(root);
+            ExecutionLog log = toStdout ? ExecutionLog.openWithStdout(root) : ExecutionLog.open(root);
             try {
                 json.join();
             } catch (InterruptedException e) {
@@ -147,7 +153,7 @@ public final class Recorder implements AutoCloseable {
     /** Writes the provenance record of one {@code oasm} command; returns its file. */
     public Path commandFinished(String commandLine, int status, ProvenanceNotes notes) {
         ProvenanceRecord.Outcome outcome = status == 0 ? ProvenanceRecord.Outcome.Success
-                : status == 130 ? ProvenanceRecord.Outcome.Cancelled : ProvenanceRecord.Outcome.Failed;
+                : ProvenanceListener.cancelled(status) ? ProvenanceRecord.Outcome.Cancelled : ProvenanceRecord.Outcome.Failed;
         ProvenanceRecord r = new ProvenanceRecord(log.runId(), log.nextSeq(), listener.actor(),
                 status == 0 ? LogLevel.Info : LogLevel.Error, notes.commandBlockId(), commandLine,
                 notes.hdf5Reference(), outcome, notes.impact(), toolVersions(), configHash(), notes.lossy(),
@@ -180,7 +186,11 @@ public final class Recorder implements AutoCloseable {
         close(0);
     }
 
+    /** Writes the session's last record and flushes; later calls do nothing (SIGTERM may race the end). */
     public void close(int status) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         listener.session("cockpit session ended", sessionStart, status,
                 (System.nanoTime() - sessionStartNanos) / 1_000_000);
         log.close();

@@ -40,6 +40,7 @@ public final class Executor {
     private final PipelineRunner pipelines = new PipelineRunner(this);
     private final AtomicLong ids;
     private volatile Node.Simple execOptimized;
+    private volatile int stopStatus;
 
     public Executor(Builtins builtins, ExecutionListener listener, TerminalInfo terminal, ScriptRunner scripts,
             AtomicLong ids) {
@@ -51,8 +52,20 @@ public final class Executor {
         this.ids = ids;
     }
 
+    /**
+     * Makes every command not yet started end the shell with {@code status} instead of running:
+     * what a shell told to terminate does once its foreground programs are stopped.
+     */
+    public void stop(int status) {
+        stopStatus = status;
+    }
+
     /** Runs a parsed node; {@code source} is the text it was parsed from. */
     public int execute(Node node, String source, ShellState state, IoContext io, long lineId) {
+        int stop = stopStatus;
+        if (stop != 0) {
+            throw new ShellExit(stop);
+        }
         int status = switch (node) {
             case Node.Sequence seq -> {
                 int st = 0;
@@ -279,7 +292,8 @@ public final class Executor {
 
     void stageFinished(Stage s) {
         long pid = s.nativeSpawned ? s.pid : s.process == null ? -1 : s.process.pid();
-        listener.finished(s.event, new CommandOutcome(s.status, System.nanoTime() - s.startNanos, pid, -1));
+        listener.finished(s.event, new CommandOutcome(s.status, System.nanoTime() - s.startNanos, pid,
+                s.cpuMicros < 0 ? -1 : s.cpuMicros / 1000, s.peakRssKb));
     }
 
     int runInternal(Stage s, ShellState state) {

@@ -107,7 +107,10 @@ final class NativeChain {
 
     static int waitFor(Stage s) {
         NativeSpawn nat = NativeSpawn.ready();
-        int r = nat == null ? 1 : nat.waitFor(s.pid);
+        long[] usage = {-1, -1};
+        int r = nat == null ? 1 : nat.waitFor(s.pid, usage);
+        s.cpuMicros = usage[0];
+        s.peakRssKb = usage[1];
         if (r < 0) {
             s.signaled = true;
             return 128 - r;

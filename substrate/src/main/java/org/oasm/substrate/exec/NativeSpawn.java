@@ -2,6 +2,7 @@ package org.oasm.substrate.exec;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.Map;
 /**
  * Starts programs with the C library's {@code posix_spawn} through the JDK's foreign function
  * interface, as a C shell does: one exec, the program's argv[0] as typed, descriptors set up by
- * file actions, and {@code waitpid} that tells an exit from a signal. The JDK's own launcher
+ * file actions, and {@code wait4} that tells an exit from a signal (and what the program used). The JDK's own launcher
  * goes through a helper program first, which costs most of a millisecond per command; a file of
  * a thousand commands pays that a thousand times.
  *
@@ -78,6 +79,7 @@ final class NativeSpawn {
     private final MethodHandle pipe2;
     private final MethodHandle close;
     private final MethodHandle kill;
+    private final MethodHandle getrusage;
     private final StructLayout callState = Linker.Option.captureStateLayout();
     private final VarHandle errno = callState.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
@@ -105,11 +107,12 @@ final class NativeSpawn {
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
         sigEmpty = handle(linker, libc, "sigemptyset", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         sigFill = handle(linker, libc, "sigfillset", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-        waitpid = linker.downcallHandle(libc.find("waitpid").orElseThrow(),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errnoCapture);
+        waitpid = linker.downcallHandle(libc.find("wait4").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS), errnoCapture);
         pipe2 = handle(linker, libc, "pipe2", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         close = handle(linker, libc, "close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
         kill = handle(linker, libc, "kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+        getrusage = handle(linker, libc, "getrusage", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
     }
 
     private static MethodHandle handle(Linker linker, SymbolLookup libc, String name, FunctionDescriptor d) {
@@ -255,14 +258,45 @@ final class NativeSpawn {
         }
     }
 
-    /** Waits for a process; its exit status, or 128+N when signal N killed it (negative -N then). */
-    int waitFor(long pid) {
+    /** Bytes of Linux's {@code struct rusage} on 64-bit machines, and the offsets read from it. */
+    private static final long RUSAGE_SIZE = 144;
+    private static final long RU_MAXRSS = 32;
+
+    /**
+     * The program's own peak, or -1 when it cannot be told. A program started with posix_spawn
+     * (vfork, then exec) inherits the cockpit's peak as its starting maximum: the kernel keeps
+     * the larger of that and the program's own, so a figure no larger than the cockpit's own peak
+     * says nothing about the program.
+     */
+    private long ownPeak(long reportedKb, Arena arena) throws Throwable {
+        MemorySegment self = arena.allocate(RUSAGE_SIZE, 8);
+        if ((int) getrusage.invokeExact(RUSAGE_SELF, self) != 0) {
+            return -1;
+        }
+        return reportedKb > self.get(JAVA_LONG, RU_MAXRSS) ? reportedKb : -1;
+    }
+
+    private static final int RUSAGE_SELF = 0;
+
+    /**
+     * Waits for a process; its exit status, or 128+N when signal N killed it (negative -N then).
+     * {@code usage}, when given, receives what the kernel counted for it ({@code wait4}): CPU time
+     * in microseconds (user and system) and peak resident memory in kilobytes, or -1 each.
+     */
+    int waitFor(long pid, long[] usage) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment status = arena.allocate(JAVA_INT);
             MemorySegment state = arena.allocate(callState);
+            MemorySegment rusage = arena.allocate(RUSAGE_SIZE, 8);
             while (true) {
-                int r = (int) waitpid.invokeExact(state, (int) pid, status, 0);
+                int r = (int) waitpid.invokeExact(state, (int) pid, status, 0, rusage);
                 if (r == pid) {
+                    if (usage != null && usage.length >= 2) {
+                        long user = rusage.get(JAVA_LONG, 0) * 1_000_000 + rusage.get(JAVA_LONG, 8);
+                        long system = rusage.get(JAVA_LONG, 16) * 1_000_000 + rusage.get(JAVA_LONG, 24);
+                        usage[0] = user + system;
+                        usage[1] = ownPeak(rusage.get(JAVA_LONG, RU_MAXRSS), arena);
+                    }
                     int s = status.get(JAVA_INT, 0);
                     int sig = s & 0x7f;
                     return sig == 0 ? (s >> 8) & 0xff : -sig;

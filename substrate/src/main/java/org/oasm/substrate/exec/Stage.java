@@ -36,6 +36,9 @@ final class Stage {
     boolean nativeSpawned;
     long pid = -1;
     boolean signaled;
+    /** What the kernel counted for a program this shell waited for itself: CPU microseconds, peak kilobytes (-1: unknown). */
+    long cpuMicros = -1;
+    long peakRssKb = -1;
     Internal internal;
     Process process;
     Thread thread;
