@@ -29,8 +29,9 @@ import org.oasm.cockpit.examples.Examples;
  * jars in one {@code lib/} folder, {@code docker/layout.sh} writing the JVM's argument file and
  * training the ahead-of-time cache, {@code docker/entrypoint.sh} as the entrypoint, the data
  * folders in the OASM root - and started: a command line, commands on stdin, a session file of
- * the image's {@code examples/}, and a start that must use the trained cache
- * ({@code -XX:AOTMode=on} refuses to start otherwise).
+ * the image's {@code examples/}, a start that must use the trained cache
+ * ({@code -XX:AOTMode=on} refuses to start otherwise), an empty stdin, and SIGTERM sent to the
+ * entrypoint's process (what {@code docker stop} does), which its {@code exec} makes the cockpit.
  */
 class ContainerLayoutTest {
 
@@ -142,6 +143,46 @@ class ContainerLayoutTest {
 
         var usage = entrypoint("", "--frobnicate");
         assertEquals(2, usage.status(), usage.out());
+    }
+
+    @Test
+    void theEntrypointBecomesTheCockpitSoSigtermReachesIt() throws Exception {
+        // docker run without -i: stdin is empty, and the cockpit ends at once with status 0
+        var empty = entrypoint("");
+        assertEquals(0, empty.status(), empty.out());
+        assertEquals("", empty.out());
+
+        // docker stop signals the container's first process, the entrypoint's pid: exec made it the JVM
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/entrypoint.sh").toString(), "--log-stdout", "-c",
+                "echo started; sleep 30; echo after").directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("OASM_HOME", home.toString());
+        pb.environment().put("OASM_ROOT", root.toString());
+        Process p = pb.start();
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        for (String l; (l = out.readLine()) != null && !l.equals("started"); ) {
+            lines.add(l);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (p.descendants().noneMatch(d -> d.info().command().orElse("").endsWith("sleep")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(ProcessHandle.of(p.pid()).orElseThrow().info().command().orElse("").endsWith("java"),
+                "the entrypoint's process should be the JVM");
+        long t0 = System.nanoTime();
+        new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(2, TimeUnit.SECONDS), "the cockpit did not end within 2 s of SIGTERM");
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(2));
+        assertEquals(143, p.exitValue());
+        out.lines().forEach(lines::add);
+        assertFalse(lines.contains("after"), lines.toString());
+        // --log-stdout: the records of the line, the last one the session's end, Cancelled with 143
+        List<String> records = lines.stream().filter(l -> l.startsWith("{")).toList();
+        assertTrue(records.stream().anyMatch(r -> r.contains("\"command\":\"sleep 30\"") && r.contains("\"status\":\"Cancelled\"")),
+                lines.toString());
+        assertTrue(records.getLast().contains("\"scope\":\"Session\"") && records.getLast().contains("\"exit_status\":143"),
+                records.getLast());
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

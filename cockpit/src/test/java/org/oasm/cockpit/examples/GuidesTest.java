@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * from the code. A guide's blocks run in order in one bash, at the root of a copy of the
  * repository in which {@code ./oasm} is this build's cockpit (and {@code cockpit/target} holds
  * the jar and class path file a build leaves there); each command must end with status 0, or
- * with the status its comment gives ({@code # exit 1: why}).
+ * with the status its comment gives ({@code # exit 1: why}); a pipeline fails when any of its
+ * programs does. The sizes {@code MODULAR_ARCHITECTURE.md} gives are measured again: each command
+ * block's line count exactly, the Java modules and packages to within a tenth.
  */
 class GuidesTest {
 
@@ -96,7 +98,7 @@ class GuidesTest {
         String guide = Files.readString(Examples.REPOSITORY.resolve("docs").resolve(name));
         List<String[]> commands = commands(guide);
         assertFalse(commands.isEmpty(), name + " shows no sh commands");
-        StringBuilder script = new StringBuilder("cd '" + repo + "' || exit 97\n");
+        StringBuilder script = new StringBuilder("set -o pipefail\ncd '" + repo + "' || exit 97\n");
         for (String[] c : commands) {
             Matcher e = EXPECTED.matcher(c[1]);
             String expected = e.find() ? e.group(1) : "0";
@@ -119,6 +121,87 @@ class GuidesTest {
         assertEquals(0, p.exitValue(), out);
         List<String> failed = out.lines().filter(l -> l.startsWith("GUIDE FAILED: ")).toList();
         assertEquals(List.of(), failed, out);
+    }
+
+    /** The lines of the .java files of a folder (not its subfolders). */
+    private static long javaLines(Path folder) throws IOException {
+        long n = 0;
+        try (var files = Files.list(folder)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                n += Files.readAllLines(f).size();
+            }
+        }
+        return n;
+    }
+
+    private static long linesOf(String cell) {
+        Matcher m = Pattern.compile("(\\d[\\d,]*)").matcher(cell);
+        assertTrue(m.find(), cell);
+        return Long.parseLong(m.group(1).replace(",", ""));
+    }
+
+    private static void assertNear(long expected, long actual, String what) {
+        assertTrue(Math.abs(actual - expected) * 10 <= actual,
+                what + ": the guide says " + expected + " lines, the code has " + actual + " (update docs/MODULAR_ARCHITECTURE.md)");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSizesInTheModularArchitectureGuideHold() throws IOException {
+        Path root = Examples.REPOSITORY;
+        String guide = Files.readString(root.resolve("docs/MODULAR_ARCHITECTURE.md"));
+        String modules = guide.substring(guide.indexOf("## Modules (Java)"), guide.indexOf("## Templates (YAML)"));
+        Pattern pkg = Pattern.compile("`(org\\.oasm\\.[a-z]+|\\.[a-z]+)`");
+        Path base = null;
+        int packages = 0;
+        for (String row : modules.lines().filter(l -> l.startsWith("| ")).toList()) {
+            String[] cells = row.split("\\|");
+            Matcher module = Pattern.compile("`([a-z-]+)` \\(([\\d,]+)").matcher(cells[1]);
+            if (module.find()) {
+                String current = module.group(1);
+                try (var folders = Files.list(root.resolve(current).resolve("src/main/java/org/oasm"))) {
+                    base = folders.findFirst().orElseThrow(); // the module's root package
+                }
+                long total = 0;
+                try (var files = Files.walk(root.resolve(module.group(1)).resolve("src/main/java"))) {
+                    for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                        total += Files.readAllLines(f).size();
+                    }
+                }
+                assertNear(linesOf(module.group(2)), total, module.group(1));
+            }
+            Matcher m = pkg.matcher(cells[2].split("\\(")[0]); // the package names, before what they hold
+            long actual = 0;
+            boolean any = false;
+            while (m.find()) {
+                String name = m.group(1);
+                actual += javaLines(name.startsWith("org.") ? base : base.resolve(name.substring(1)));
+                any = true;
+            }
+            if (any) {
+                assertNear(linesOf(cells[3]), actual, cells[2].strip());
+                packages++;
+            }
+        }
+        assertTrue(packages >= 20, "package rows read: " + packages);
+        String templates = guide.substring(guide.indexOf("## Templates (YAML)"));
+        templates = templates.substring(0, templates.indexOf("\n## ", 5));
+        int blocks = 0;
+        for (String row : templates.lines().filter(l -> l.startsWith("| `")).toList()) {
+            String[] cells = row.split("\\|");
+            String id = cells[1].strip().replace("`", "");
+            Path file = root.resolve("templates/command_blocks").resolve(cells[2].strip()).resolve(id + ".yaml");
+            assertEquals(linesOf(cells[3]), Files.readAllLines(file).size(), id);
+            blocks++;
+        }
+        try (var files = Files.list(root.resolve("templates/command_blocks"))) {
+            long shipped = 0;
+            for (Path kind : files.toList()) {
+                try (var f = Files.list(kind)) {
+                    shipped += f.count();
+                }
+            }
+            assertEquals(shipped, blocks, "every command block has its row");
+        }
     }
 
     @org.junit.jupiter.api.Test
