@@ -29,7 +29,9 @@ final class AotTraining {
         Path tmp = Files.createTempDirectory("oasm-aot");
         try {
             OasmRoot root = new OasmRoot(tmp).create();
-            LaunchOptions opts = new LaunchOptions(root.dir(), false, true, false, LaunchOptions.Mode.COMMAND_STRING,
+            Cockpit.quietJLine(false);
+            // recording on, as a user's cockpit runs: the execution log's classes belong in the cache
+            LaunchOptions opts = new LaunchOptions(root.dir(), false, false, false, LaunchOptions.Mode.COMMAND_STRING,
                     "true", null, List.of());
             Cockpit c = new Cockpit(opts, root, TerminalInfo.NONE);
             Path out = tmp.resolve("out.txt");
@@ -38,8 +40,11 @@ final class AotTraining {
                     new Endpoint.FileEndpoint(out, false));
             c.shell().run("cd " + tmp + "; echo hi | tr a-z A-Z > x.txt; ls -l; X=1; export X; true && echo $X ${Y:-y} *.txt", "-c", io);
             c.shell().run("oasm help; oasm help store put; oasm store list --format json; oasm nosuch", "-c", io);
+            c.shell().run("echo $(pwd) \"${HOME:-x}\" ~ | wc -c; nosuch_program; cd /; cd -; echo a |", "-c", io);
             AnalyzeTraining.exercise(c.shell(), tmp, io);
             TemplatesTraining.exercise(c.shell(), tmp, io);
+            ConvertTraining.exercise(c.shell(), tmp, io);
+            c.finish(0);
             try (Terminal t = TerminalBuilder.builder().dumb(true).streams(new ByteArrayInputStream(new byte[0]),
                     new ByteArrayOutputStream()).build()) {
                 LineReader r = LineReaderBuilder.builder().terminal(t).build();

@@ -2,6 +2,7 @@ package org.oasm.cockpit;
 
 import java.util.Optional;
 import org.oasm.bridge.PythonBridge;
+import java.util.function.Supplier;
 import org.oasm.cockpit.profile.ShellProfile;
 import org.oasm.cockpit.provenance.LineageRecorder;
 import org.oasm.cockpit.provenance.Recorder;
@@ -19,7 +20,7 @@ public final class CockpitServices {
     private final OasmRoot root;
     private final ShellProfile profile;
     private final boolean debug;
-    private final Recorder recorder;
+    private final Supplier<Recorder> recorder;
     private final ThreadLocal<String> currentCommand = new ThreadLocal<>();
     private ArtifactStore store;
     private WorkingCopies workingCopies;
@@ -27,6 +28,11 @@ public final class CockpitServices {
     private PythonBridge bridge;
 
     public CockpitServices(OasmRoot root, ShellProfile profile, boolean debug, Recorder recorder) {
+        this(root, profile, debug, () -> recorder);
+    }
+
+    /** With a recorder made when first asked for (its log may still be opening); null when recording is off. */
+    public CockpitServices(OasmRoot root, ShellProfile profile, boolean debug, Supplier<Recorder> recorder) {
         this.root = root;
         this.profile = profile;
         this.debug = debug;
@@ -38,7 +44,7 @@ public final class CockpitServices {
 
     /** The recorder, absent when recording is off. */
     public Optional<Recorder> recorder() {
-        return Optional.ofNullable(recorder);
+        return Optional.ofNullable(recorder.get());
     }
 
     /** Marks the {@code oasm} command line running on this thread (for lineage records). */
@@ -82,8 +88,9 @@ public final class CockpitServices {
     public synchronized WorkingCopies workingCopies() {
         if (workingCopies == null) {
             ChangeRecorder changes = ChangeRecorder.NONE;
-            if (recorder != null) {
-                lineage = new LineageRecorder(recorder, () -> currentCommand.get());
+            Recorder r = recorder.get();
+            if (r != null) {
+                lineage = new LineageRecorder(r, () -> currentCommand.get());
                 changes = lineage;
             }
             workingCopies = new WorkingCopies(root, store(), changes);

@@ -70,7 +70,7 @@ public record LaunchOptions(Path root, boolean debug, boolean noProvenance, bool
         if (a.startsWith("-")) {
             throw new UsageException(a + ": unknown option (try: oasm help)");
         }
-        if (a.endsWith(".oasm") || a.contains("/")) {
+        if (a.endsWith(".oasm") || a.endsWith(".sh") || a.endsWith(".ps1") || a.contains("/")) {
             return new LaunchOptions(root, debug, noProv, logStdout, Mode.SESSION_FILE, null, Path.of(a), tail);
         }
         return new LaunchOptions(root, debug, noProv, logStdout, Mode.SUBCOMMAND, a, null, tail);

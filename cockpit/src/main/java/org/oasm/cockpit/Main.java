@@ -10,14 +10,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // The JDK's first process start looks up a System.Logger for "java.lang.ProcessBuilder",
+        // which scans every jar of the class path for a LoggerFinder: tens of milliseconds that a
+        // `-c` line would otherwise wait for. Done here, it overlaps the profile and the log.
+        Thread.ofPlatform().daemon().name("oasm-warm-up").start(
+                () -> System.getLogger("java.lang.ProcessBuilder").isLoggable(System.Logger.Level.DEBUG));
         int status;
         LaunchOptions options = null;
         try {
             options = LaunchOptions.parse(args);
-            if (!options.debug()) {
-                // JLine reports through java.util.logging; its warnings are not for the user's screen
-                java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.OFF);
-            }
             status = Cockpit.start(options);
         } catch (LaunchOptions.UsageException e) {
             ErrorReporter.usage(e.getMessage());

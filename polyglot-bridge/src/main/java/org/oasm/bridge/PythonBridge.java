@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,7 +23,6 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.io.FileSystem;
 import org.graalvm.polyglot.io.IOAccess;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +64,10 @@ public final class PythonBridge implements AutoCloseable {
         return t;
     });
     private final Object lock = new Object();
+    /** The bytecode cache folder (the options' one, once it exists), or null. */
+    private volatile Path cacheRoot;
+    /** GraalPy's version, part of each cached module's name. */
+    private volatile String pythonVersion = "";
     private CompletableFuture<Guest> starting;
     private boolean closed;
 
@@ -79,8 +83,9 @@ public final class PythonBridge implements AutoCloseable {
         this.bindings = bindings;
     }
 
+    /** The cockpit's bridge: default limits, and the user's bytecode cache ({@link BridgeOptions#userCache()}). */
     public static PythonBridge create() {
-        return new PythonBridge(BridgeOptions.DEFAULTS);
+        return new PythonBridge(BridgeOptions.DEFAULTS.withBytecodeCache(BridgeOptions.userCache()));
     }
 
     public Bindings bindings() {
@@ -92,13 +97,20 @@ public final class PythonBridge implements AutoCloseable {
      * named modules (unknown names are ignored) are loaded too, with their imports.
      */
     public void startInBackground(String... modules) {
+        if (TIMING) {
+            System.err.printf("oasm-bridge: start in the background %d ms after the JVM started%n",
+                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        }
         synchronized (lock) {
             if (starting == null && !closed) {
                 starting = CompletableFuture.supplyAsync(() -> {
                     Guest g = newGuest();
+                    Phases p = new Phases();
                     for (String m : modules) {
                         bindings.get(m).ifPresent(b -> ensureLoaded(g, b));
+                        p.mark("preload " + m);
                     }
+                    p.print();
                     return g;
                 }, r -> {
                     Thread t = new Thread(r, "oasm-python-start");
@@ -131,7 +143,6 @@ public final class PythonBridge implements AutoCloseable {
                     args.put("output_dir", staging.folder().toString());
                 }
                 printed.reset();
-                fs.grant(grants, staging.folder());
                 String answer;
                 Duration limit = b.timeout().orElse(options.timeLimit());
                 try (CallWatchdog dog = new CallWatchdog(g.context(), limit, options.memoryLimit(), timer)) {
@@ -139,14 +150,13 @@ public final class PythonBridge implements AutoCloseable {
                         if (options.statementLimit() > 0) {
                             g.context().resetLimits();
                         }
-                        long t0 = System.nanoTime();
-                        ensureLoaded(g, b);
-                        long t1 = System.nanoTime();
+                        Phases p = new Phases();
+                        ensureLoaded(g, b); // before the grants: a module's top level sees none of the call's files
+                        fs.grant(grants, staging.folder());
+                        p.mark(module + "." + function + ": load");
                         answer = g.invoke().execute(module, function, JSON.writeValueAsString(args)).asString();
-                        if (TIMING) {
-                            System.err.printf("oasm-bridge: %s.%s: load %d ms, call %d ms%n", module, function,
-                                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-                        }
+                        p.mark("call");
+                        p.print();
                     } catch (PolyglotException e) {
                         throw failure(module, e, dog.reason(), limit);
                     } catch (OutOfMemoryError e) {
@@ -229,8 +239,37 @@ public final class PythonBridge implements AutoCloseable {
         if (g.loaded().contains(b.id())) {
             return;
         }
-        g.load().execute(b.id(), resource(b.resource()), b.id() + ".py");
+        load(g.load(), b.id(), resource(b.resource()));
         g.loaded().add(b.id());
+    }
+
+    /**
+     * Installs a bundled module. With a bytecode cache, its compiled code is kept there under the
+     * hash of its source (and GraalPy's cache tag), and the standard library modules it imports
+     * are kept there too (GraalPy's {@code python.PyCachePrefix}); the cache is writable only
+     * for the duration of this.
+     */
+    private void load(Value loader, String name, String source) {
+        if (cacheRoot == null) {
+            loader.execute(name, source, name + ".py", null);
+            return;
+        }
+        Path cached = cacheRoot.resolve("modules").resolve(name + "-" + pythonVersion + "-" + sha256(source).substring(0, 24) + ".pyc");
+        fs.cacheWritable(true);
+        try {
+            loader.execute(name, source, name + ".py", cached.toString());
+        } finally {
+            fs.cacheWritable(false);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- the context --------------------------------------------------------------------------
@@ -262,7 +301,7 @@ public final class PythonBridge implements AutoCloseable {
                 .allowNativeAccess(false)
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
                 .allowIO(IOAccess.newBuilder()
-                        .fileSystem(FileSystem.allowInternalResourceAccess(FileSystem.allowLanguageHomeAccess(fs)))
+                        .fileSystem(fs)
                         .allowHostSocketAccess(false)
                         .build())
                 .in(InputStream.nullInputStream())
@@ -270,31 +309,68 @@ public final class PythonBridge implements AutoCloseable {
                 .err(printed)
                 .option("engine.WarnInterpreterOnly", "false")
                 .option("python.PosixModuleBackend", "java")
-                .option("python.DontWriteBytecodeFlag", "true")
                 .option("python.IsolateFlag", "true")
                 .option("python.NoUserSiteFlag", "true")
                 .option("python.WarnExperimentalFeatures", "false");
+        Path cache = prepareCache();
+        if (cache != null) {
+            builder.option("python.PyCachePrefix", cache.resolve("stdlib").toString())
+                    .option("python.DontWriteBytecodeFlag", "false");
+        } else {
+            builder.option("python.DontWriteBytecodeFlag", "true");
+        }
         if (options.statementLimit() > 0) {
             builder.resourceLimits(ResourceLimits.newBuilder()
                     .statementLimit(options.statementLimit(), s -> !s.isInternal()).build());
         }
-        long t0 = System.nanoTime();
+        Phases p = new Phases();
         Context context = builder.build();
         try {
-            long t1 = System.nanoTime();
-            Value pair = context.eval(Source.newBuilder("python", resource(Bindings.RESOURCES + "_bridge.py"), "_bridge.py")
-                    .buildLiteral());
-            long t2 = System.nanoTime();
-            Value load = pair.getArrayElement(0);
-            load.execute("_oasm", resource(Bindings.RESOURCES + "_oasm.py"), "_oasm.py");
+            pythonVersion = context.getEngine().getVersion();
+            p.mark("context");
             if (TIMING) {
-                System.err.printf("oasm-bridge: context %d ms, first evaluation %d ms, helpers %d ms%n",
-                        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+                context.initialize("python");
+                p.mark("initialisation");
             }
+            Value pair;
+            fs.cacheWritable(cache != null); // the standard library _bridge imports (json) is compiled once and kept
+            try {
+                pair = context.eval(Source.newBuilder("python", resource(Bindings.RESOURCES + "_bridge.py"), "_bridge.py")
+                        .buildLiteral());
+            } finally {
+                fs.cacheWritable(false);
+            }
+            p.mark("bridge");
+            Value load = pair.getArrayElement(0);
+            load(load, "_oasm", resource(Bindings.RESOURCES + "_oasm.py"));
+            p.mark("helpers");
+            p.print();
             return new Guest(context, load, pair.getArrayElement(1), new java.util.HashSet<>());
         } catch (RuntimeException e) {
             context.close(true);
             throw e;
+        }
+    }
+
+    /**
+     * The cache folder for this bridge's GraalPy, created and opened read-only in the sandbox; null
+     * without a cache, or when it cannot be created (then Python compiles from source, as without).
+     */
+    private Path prepareCache() {
+        Path base = options.bytecodeCache();
+        if (base == null) {
+            return null;
+        }
+        try {
+            Path root = base;
+            Files.createDirectories(root.resolve("modules"));
+            Files.createDirectories(root.resolve("stdlib"));
+            fs.cache(root);
+            cacheRoot = root;
+            return root;
+        } catch (IOException | RuntimeException e) {
+            cacheRoot = null;
+            return null;
         }
     }
 
@@ -339,6 +415,33 @@ public final class PythonBridge implements AutoCloseable {
             starting = null;
         }
         timer.shutdownNow();
+    }
+
+    /** Wall and thread CPU time of start-up and call phases, printed with {@code -Doasm.bridge.timing=true}. */
+    private static final class Phases {
+        private final StringBuilder line = new StringBuilder("oasm-bridge:");
+        private long wall = System.nanoTime();
+        private long cpu = cpu();
+
+        void mark(String phase) {
+            if (TIMING) {
+                long w = System.nanoTime();
+                long c = cpu();
+                line.append(String.format(" %s %d ms (cpu %d)", phase, (w - wall) / 1_000_000, (c - cpu) / 1_000_000));
+                wall = w;
+                cpu = c;
+            }
+        }
+
+        void print() {
+            if (TIMING && line.indexOf(" ", 12) > 0) {
+                System.err.println(line);
+            }
+        }
+
+        private static long cpu() {
+            return TIMING ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : 0;
+        }
     }
 
     /** Collects what Python prints, up to a bound, for the call's result. */

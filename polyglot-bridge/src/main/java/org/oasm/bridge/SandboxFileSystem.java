@@ -26,8 +26,14 @@ import org.graalvm.polyglot.io.FileSystem;
  * everything else fails with a permission error. Paths are checked after normalisation and again
  * after resolving symbolic links, and files are opened without following a final link, so a link
  * planted in the output folder cannot lead outside it. Links cannot be created at all. Between
- * calls nothing is granted. GraalPy's own standard library is reached through Truffle's
- * language-home access, read-only, outside this class.
+ * calls nothing is granted. What is not granted is asked of Truffle's language-home and
+ * internal-resource access over a file system that denies everything else, so GraalPy's own
+ * standard library is readable, read-only. (Those wrappers are not put around this class: they
+ * do not pass an atomic move through, which the bytecode cache needs.)
+ *
+ * <p>The bridge's bytecode cache (when it has one) is readable always and writable only while
+ * the bridge itself opens it for writing, which it does while it starts the context and loads
+ * a module, never while a call's grants are in force.
  */
 final class SandboxFileSystem implements FileSystem {
 
@@ -41,11 +47,39 @@ final class SandboxFileSystem implements FileSystem {
     }
 
     private final FileSystem host = FileSystem.newDefaultFileSystem();
+    /** GraalPy's own files (its language home, Truffle's internal resources), read-only; nothing else. */
+    private final FileSystem home = FileSystem.allowInternalResourceAccess(
+            FileSystem.allowLanguageHomeAccess(FileSystem.newDenyIOFileSystem()));
     private volatile Resolved grants = Resolved.NONE;
     private volatile Path cwd = Path.of("/");
+    private volatile Path cache;
+    private volatile List<Path> cacheAncestors = List.of();
+    private volatile boolean cacheWritable;
+
+    /** Sets the bytecode cache folder (it must exist): readable from now on, writable when opened. */
+    void cache(Path folder) throws IOException {
+        Path c = real(folder.toAbsolutePath().normalize());
+        List<Path> up = new ArrayList<>();
+        for (Path a = c.getParent(); a != null; a = a.getParent()) {
+            up.add(a);
+        }
+        cache = c;
+        cacheAncestors = List.copyOf(up);
+    }
+
+    /** Opens the bytecode cache for writing (true) or closes it again (false). */
+    void cacheWritable(boolean writable) {
+        if (writable && grants != Resolved.NONE) {
+            throw new IllegalStateException("the bytecode cache cannot be written while a call's grants are in force");
+        }
+        cacheWritable = writable;
+    }
 
     /** Opens the sandbox for one call; {@code writable} is the staging folder (or null). */
     void grant(Grants g, Path writable) throws IOException {
+        if (cacheWritable) {
+            throw new IllegalStateException("grants while the bytecode cache is open for writing");
+        }
         List<Path> files = new ArrayList<>();
         for (Path f : g.readFiles()) {
             files.add(real(f.toAbsolutePath().normalize()));
@@ -110,7 +144,16 @@ final class SandboxFileSystem implements FileSystem {
                 return true;
             }
         }
-        return g.writable() != null && real.startsWith(g.writable());
+        return g.writable() != null && real.startsWith(g.writable()) || inCache(real);
+    }
+
+    private boolean inCache(Path p) {
+        Path c = cache;
+        return c != null && p.startsWith(c);
+    }
+
+    private boolean ancestor(Path p) {
+        return grants.ancestors().contains(p) || cacheAncestors.contains(p);
     }
 
     private Path checkRead(Path p) throws IOException {
@@ -125,7 +168,7 @@ final class SandboxFileSystem implements FileSystem {
     private Path checkMetadata(Path p) throws IOException {
         Path a = abs(p);
         Path r = real(a);
-        if (!readable(r) && !grants.ancestors().contains(r) && !grants.ancestors().contains(a)) {
+        if (!readable(r) && !ancestor(r) && !ancestor(a)) {
             throw denied(a);
         }
         return a;
@@ -133,6 +176,14 @@ final class SandboxFileSystem implements FileSystem {
 
     private Path checkWrite(Path p) throws IOException {
         Path a = abs(p);
+        Path c = cache;
+        if (cacheWritable && c != null && a.startsWith(c) && !a.equals(c)) {
+            Path r = real(a);
+            if (!r.startsWith(c)) {
+                throw denied(a);
+            }
+            return r;
+        }
         Path w = grants.writable();
         if (w == null || !a.startsWith(w) || a.equals(w)) {
             throw denied(a);
@@ -142,6 +193,23 @@ final class SandboxFileSystem implements FileSystem {
             throw denied(a);
         }
         return r;
+    }
+
+    private interface Io<T> {
+        T run() throws IOException;
+    }
+
+    /** What the grants allow, or else what GraalPy's own read-only files answer, or else the denial. */
+    private static <T> T orHome(Io<T> granted, Io<T> home) throws IOException {
+        try {
+            return granted.run();
+        } catch (AccessDeniedException denied) {
+            try {
+                return home.run();
+            } catch (SecurityException | UnsupportedOperationException e) {
+                throw denied;
+            }
+        }
     }
 
     private static AccessDeniedException denied(Path p) {
@@ -162,13 +230,22 @@ final class SandboxFileSystem implements FileSystem {
 
     @Override
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... linkOptions) throws IOException {
-        Path checked = modes.contains(AccessMode.WRITE) ? checkWrite(path)
-                : modes.contains(AccessMode.READ) || modes.contains(AccessMode.EXECUTE) ? checkRead(path)
-                : checkMetadata(path);
-        if (modes.contains(AccessMode.EXECUTE)) {
-            throw denied(checked);
+        if (modes.contains(AccessMode.WRITE)) {
+            host.checkAccess(checkWrite(path), modes, linkOptions);
+            return;
         }
-        host.checkAccess(checked, modes, linkOptions);
+        orHome(() -> {
+            Path checked = modes.contains(AccessMode.READ) || modes.contains(AccessMode.EXECUTE) ? checkRead(path)
+                    : checkMetadata(path);
+            if (modes.contains(AccessMode.EXECUTE)) {
+                throw denied(checked);
+            }
+            host.checkAccess(checked, modes, linkOptions);
+            return null;
+        }, () -> {
+            home.checkAccess(path, modes, linkOptions);
+            return null;
+        });
     }
 
     @Override
@@ -185,15 +262,17 @@ final class SandboxFileSystem implements FileSystem {
     public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
             throws IOException {
         boolean writing = options.stream().anyMatch(WRITING::contains);
-        Path target = writing ? checkWrite(path) : checkRead(path);
         Set<OpenOption> opts = new HashSet<>(options);
         opts.add(LinkOption.NOFOLLOW_LINKS);
-        return host.newByteChannel(target, opts, attrs);
+        if (writing) {
+            return host.newByteChannel(checkWrite(path), opts, attrs);
+        }
+        return orHome(() -> host.newByteChannel(checkRead(path), opts, attrs), () -> home.newByteChannel(path, options, attrs));
     }
 
     @Override
     public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
-        return host.newDirectoryStream(checkRead(dir), filter);
+        return orHome(() -> host.newDirectoryStream(checkRead(dir), filter), () -> home.newDirectoryStream(dir, filter));
     }
 
     @Override
@@ -203,17 +282,20 @@ final class SandboxFileSystem implements FileSystem {
 
     @Override
     public Path toRealPath(Path path, LinkOption... linkOptions) throws IOException {
-        Path a = checkMetadata(path);
-        Path r = host.toRealPath(a, linkOptions);
-        if (!readable(r) && !grants.ancestors().contains(r)) {
-            throw denied(a);
-        }
-        return r;
+        return orHome(() -> {
+            Path a = checkMetadata(path);
+            Path r = host.toRealPath(a, linkOptions);
+            if (!readable(r) && !ancestor(r)) {
+                throw denied(a);
+            }
+            return r;
+        }, () -> home.toRealPath(path, linkOptions));
     }
 
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
-        return host.readAttributes(checkMetadata(path), attributes, options);
+        return orHome(() -> host.readAttributes(checkMetadata(path), attributes, options),
+                () -> home.readAttributes(path, attributes, options));
     }
 
     @Override
@@ -243,7 +325,7 @@ final class SandboxFileSystem implements FileSystem {
 
     @Override
     public Path readSymbolicLink(Path link) throws IOException {
-        return host.readSymbolicLink(checkMetadata(link));
+        return orHome(() -> host.readSymbolicLink(checkMetadata(link)), () -> home.readSymbolicLink(link));
     }
 
     @Override

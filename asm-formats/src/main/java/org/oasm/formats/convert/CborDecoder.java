@@ -85,7 +85,7 @@ final class CborDecoder {
                 yield Kind.BYTES;
             }
             case 3 -> {
-                text = decodeText(argument < 0 ? chunks(3) : readBytes(argument));
+                text = argument < 0 ? decodeText(chunks(3)) : readText(argument);
                 yield Kind.TEXT;
             }
             case 4 -> Kind.ARRAY;
@@ -171,6 +171,60 @@ final class CborDecoder {
             return utf8.decode(ByteBuffer.wrap(raw)).toString();
         } catch (CharacterCodingException e) {
             throw new Malformed("text string is not valid UTF-8", itemStart);
+        }
+    }
+
+    /**
+     * A definite-length text string, decoded where it lies in the buffer (moved to its start
+     * first when it straddles the end); short ones are looked up among the strings decoded
+     * recently, so that the keys a document repeats are one {@code String} each.
+     */
+    private String readText(long n) {
+        if (n < 0 || n > buf.length) {
+            return decodeText(readBytes(n));
+        }
+        int len = (int) n;
+        if (limit - pos < len && !fillAtLeast(len)) {
+            throw new Malformed("unexpected end of input inside a string (truncated?)", itemStart);
+        }
+        int at = pos;
+        pos += len;
+        if (len > CACHED_TEXT) {
+            return Utf8.decode(buf, at, len, itemStart);
+        }
+        int slot = TextSlots.of(buf, at, len);
+        byte[] cached = cachedBytes[slot];
+        if (cached != null && java.util.Arrays.equals(cached, 0, cached.length, buf, at, at + len)) {
+            return cachedText[slot];
+        }
+        String t = Utf8.decode(buf, at, len, itemStart);
+        cachedBytes[slot] = java.util.Arrays.copyOfRange(buf, at, at + len);
+        cachedText[slot] = t;
+        return t;
+    }
+
+    private static final int CACHED_TEXT = 32;
+    private final byte[][] cachedBytes = new byte[TextSlots.SIZE][];
+    private final String[] cachedText = new String[TextSlots.SIZE];
+
+    /** Moves the unread bytes to the start of the buffer and reads until {@code n} are there. */
+    private boolean fillAtLeast(int n) {
+        int left = limit - pos;
+        System.arraycopy(buf, pos, buf, 0, left);
+        consumed += pos;
+        pos = 0;
+        limit = left;
+        try {
+            while (limit < n) {
+                int r = in.read(buf, limit, buf.length - limit);
+                if (r < 0) {
+                    return false;
+                }
+                limit += r;
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -36,6 +36,14 @@ final class CborWriter implements DocumentSink {
     private long[] counts = new long[32];
     private boolean[] isMap = new boolean[32];
     private int depth;
+    /**
+     * The encodings of recently written keys, in slots chosen by the key's length and end
+     * characters (cheaper than a hash of the whole key): documents repeat a few keys many times,
+     * and parsers hand the same {@code String} for each occurrence.
+     */
+    private final String[] keyNames = new String[TextSlots.SIZE];
+    private final byte[][] keyBytes = new byte[TextSlots.SIZE][];
+    private static final int CACHED_KEY_CHARS = 64;
 
     CborWriter(OutputStream out) {
         this.out = out;
@@ -158,8 +166,26 @@ final class CborWriter implements DocumentSink {
 
     @Override
     public void key(String name) {
-        writeText(name);
         counts[depth - 1]++;
+        if (name.length() > CACHED_KEY_CHARS) {
+            writeText(name);
+            return;
+        }
+        // room for the whole encoding first, cached or not, so that where the buffer is flushed
+        // (and so which containers get a definite length) does not depend on the cache
+        ensure(3 * name.length() + 9);
+        int slot = TextSlots.of(name);
+        String cached = keyNames[slot];
+        if (cached != null && (cached == name || cached.equals(name))) {
+            byte[] b = keyBytes[slot];
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+            return;
+        }
+        int start = pos;
+        writeText(name);
+        keyNames[slot] = name;
+        keyBytes[slot] = java.util.Arrays.copyOfRange(buf, start, pos);
     }
 
     @Override
@@ -184,28 +210,38 @@ final class CborWriter implements DocumentSink {
     }
 
     private void writeText(String value) {
-        int n = value.length();
-        if (n < 24 * 10) {
-            ensure(n + 3);
-            int start = pos;
-            pos = writeHead(pos, 3, n);
-            int i = 0;
-            for (; i < n; i++) {
-                char c = value.charAt(i);
-                if (c >= 0x80) {
-                    break;
-                }
-                buf[pos++] = (byte) c;
-            }
-            if (i == n) {
-                return;
-            }
-            pos = start;
-        }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         head(3, utf8.length);
         raw(utf8);
     }
+
+    @Override
+    public void string(char[] text, int offset, int length) {
+        item();
+        if (length <= SHORT_TEXT) {
+            ensure(length + 3);
+            int start = pos;
+            int p = writeHead(pos, 3, length);
+            int end = offset + length;
+            for (int i = offset; i < end; i++) {
+                char c = text[i];
+                if (c >= 0x80) {
+                    p = -1;
+                    break;
+                }
+                buf[p++] = (byte) c;
+            }
+            if (p >= 0) {
+                pos = p;
+                return;
+            }
+            pos = start;
+        }
+        writeText(new String(text, offset, length));
+    }
+
+    /** Text up to this many characters is encoded straight into the buffer when it is ASCII. */
+    private static final int SHORT_TEXT = 4096;
 
     private void raw(byte[] b) {
         ensure(Math.min(b.length, BUFFER));

@@ -41,42 +41,56 @@ public final class Converter {
     public static final int HOLD_BACK = 8 << 20;
 
     /**
+     * Inputs of at least this many bytes are read on a second thread while this one writes
+     * ({@link Handoff}), on a machine with more than one processor.
+     */
+    public static final long TWO_THREADS_FROM = 4L << 20;
+
+    /**
      * What a conversion is asked to do besides the formats.
      *
      * @param lossy    allow the substitutions of the rules, and record them
      * @param limits   bounds on the input
-     * @param schemaId with YAML output: write each field's description as a comment above it; with
+     * @param schemaId with YAML output: write each field's schema description as a comment above it; with
      *                 any other output: validate the document and refuse it if it does not conform
      * @param registry where {@code schemaId} is found (required with it)
      * @param progress told the number of input bytes read, now and then (may be null)
      * @param indentJson JSON output indented by two spaces rather than on one line
+     * @param twoThreadsFrom JSON, YAML and CBOR inputs of at least this many bytes are read on a
+     *                 second thread ({@code Long.MAX_VALUE}: never)
      */
     public record Options(boolean lossy, Limits limits, String schemaId, SchemaRegistry registry, LongConsumer progress,
-                          boolean indentJson) {
+                          boolean indentJson, long twoThreadsFrom) {
 
         public static Options strict() {
-            return new Options(false, Limits.DEFAULT, null, null, null, false);
+            return new Options(false, Limits.DEFAULT, null, null, null, false,
+                    Runtime.getRuntime().availableProcessors() > 1 ? TWO_THREADS_FROM : Long.MAX_VALUE);
         }
 
         public Options withLossy(boolean value) {
-            return new Options(value, limits, schemaId, registry, progress, indentJson);
+            return new Options(value, limits, schemaId, registry, progress, indentJson, twoThreadsFrom);
         }
 
         public Options withSchema(String id, SchemaRegistry r) {
-            return new Options(lossy, limits, id, r, progress, indentJson);
+            return new Options(lossy, limits, id, r, progress, indentJson, twoThreadsFrom);
         }
 
         public Options withProgress(LongConsumer p) {
-            return new Options(lossy, limits, schemaId, registry, p, indentJson);
+            return new Options(lossy, limits, schemaId, registry, p, indentJson, twoThreadsFrom);
         }
 
         public Options withLimits(Limits l) {
-            return new Options(lossy, l, schemaId, registry, progress, indentJson);
+            return new Options(lossy, l, schemaId, registry, progress, indentJson, twoThreadsFrom);
         }
 
         /** JSON indented by two spaces (for a terminal) instead of on one line. */
         public Options withIndentedJson(boolean value) {
-            return new Options(lossy, limits, schemaId, registry, progress, value);
+            return new Options(lossy, limits, schemaId, registry, progress, value, twoThreadsFrom);
+        }
+
+        /** Read on a second thread from this input size on ({@code 0}: always, {@code Long.MAX_VALUE}: never). */
+        public Options withTwoThreadsFrom(long bytes) {
+            return new Options(lossy, limits, schemaId, registry, progress, indentJson, bytes);
         }
     }
 
@@ -174,7 +188,7 @@ public final class Converter {
         DocumentSink checked = context.checked(writer);
         long[] read = new long[1];
         try {
-            read(input, from, context, checked, options.progress(), read);
+            read(input, from, context, checked, options, read);
             if (tree) {
                 JsonNode doc = treeSink.root();
                 if (validate) {
@@ -215,7 +229,7 @@ public final class Converter {
         };
     }
 
-    private static void read(Path input, Format from, Context context, DocumentSink sink, LongConsumer progress, long[] read) {
+    private static void read(Path input, Format from, Context context, DocumentSink sink, Options options, long[] read) {
         if (from == Format.HDF5) {
             Hdf5Reader.read(input, context, sink);
             try {
@@ -226,12 +240,17 @@ public final class Converter {
             return;
         }
         try (InputStream raw = Files.newInputStream(input);
-             InputStream in = new Counting(new BufferedInputStream(raw, 1 << 16), progress, read)) {
-            switch (from) {
-                case JSON -> new JsonReader(context).read(in, sink);
-                case YAML -> new YamlReader(context).read(in, sink);
-                case CBOR -> new CborReader(context).read(in, sink);
+             InputStream in = new Counting(new BufferedInputStream(raw, 1 << 16), options.progress(), read)) {
+            Handoff.Reader reader = switch (from) {
+                case JSON -> (c, s) -> new JsonReader(c).read(in, s);
+                case YAML -> (c, s) -> new YamlReader(c).read(in, s);
+                case CBOR -> (c, s) -> new CborReader(c).read(in, s);
                 default -> throw new IllegalStateException();
+            };
+            if (Files.size(input) >= options.twoThreadsFrom()) {
+                Handoff.run(context, reader, sink);
+            } else {
+                reader.read(context, sink);
             }
         } catch (IOException e) {
             throw cannotRead(input, e);

@@ -115,7 +115,14 @@ final class CoreSchema {
             }
             return;
         }
-        String t = v.charAt(0) == '+' ? v.substring(1) : v;
+        char first = v.charAt(0);
+        char last = v.charAt(v.length() - 1);
+        if (first != '+' && first != '.' && last != '.' && v.indexOf(".e") < 0 && v.indexOf(".E") < 0
+                && !v.startsWith("-.")) {
+            Decimals.emit(v, context, out); // already in the form JSON and Java read
+            return;
+        }
+        String t = first == '+' ? v.substring(1) : v;
         int e = Math.max(t.indexOf('e'), t.indexOf('E'));
         String mantissa = e >= 0 ? t.substring(0, e) : t;
         String exponent = e >= 0 ? t.substring(e) : "";

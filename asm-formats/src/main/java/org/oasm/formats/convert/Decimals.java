@@ -3,6 +3,7 @@ package org.oasm.formats.convert;
 import java.math.BigInteger;
 import org.oasm.formats.document.Context;
 import org.oasm.formats.document.DocumentSink;
+import tools.jackson.core.io.NumberInput;
 
 /**
  * How a decimal number written in text (JSON, YAML) becomes a binary float, and when that is
@@ -23,7 +24,7 @@ final class Decimals {
     static void emit(String text, Context context, DocumentSink sink) {
         double d;
         try {
-            d = Double.parseDouble(text);
+            d = NumberInput.parseDouble(text, true); // Jackson's fast parser, correctly rounded like the JDK's
         } catch (NumberFormatException e) {
             throw context.malformed("not a number: " + text);
         }
@@ -32,8 +33,27 @@ final class Decimals {
 
     /** A decimal already parsed (by Jackson's fast parser) to {@code d}. */
     static void emit(String text, double d, Context context, DocumentSink sink) {
+        if (context.deferral() == sink && sink instanceof Handoff.Events events) {
+            events.decimal(text, d); // checked on the writing side, where the pointer is known
+            return;
+        }
         if (!fastExact(text)) {
             checkExact(text, d, context);
+        }
+        sink.float64(d);
+    }
+
+    /**
+     * A decimal given as characters of a parser's buffer, already parsed to {@code d}: the
+     * {@code String} is made only for a decimal that needs the digit-by-digit comparison.
+     */
+    static void emit(char[] text, int offset, int length, double d, Context context, DocumentSink sink) {
+        if (context.deferral() == sink && sink instanceof Handoff.Events events) {
+            events.decimal(text, offset, length, d);
+            return;
+        }
+        if (!fastExact(text, offset, length) && !isShortest(text, offset, length, d)) {
+            checkExact(new String(text, offset, length), d, context);
         }
         sink.float64(d);
     }
@@ -60,6 +80,24 @@ final class Decimals {
         } else {
             sink.integer(v);
         }
+    }
+
+    /**
+     * Whether the text is, character for character, the float's shortest form: the common case
+     * of a long decimal (one printed by a program from a float64), settled without the
+     * digit-by-digit comparison.
+     */
+    private static boolean isShortest(char[] text, int offset, int length, double d) {
+        String shortest = Double.toString(d);
+        if (shortest.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (shortest.charAt(i) != text[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkExact(String text, double d, Context context) {
@@ -147,12 +185,16 @@ final class Decimals {
 
     /** At most 15 significant digits and an exponent well inside the normal range. */
     static boolean fastExact(String text) {
+        return fastExact(text.toCharArray(), 0, text.length());
+    }
+
+    static boolean fastExact(char[] t, int offset, int length) {
         int digits = 0;
         boolean leading = true;
-        int n = text.length();
-        int i = 0;
-        for (; i < n; i++) {
-            char c = text.charAt(i);
+        int end = offset + length;
+        int i = offset;
+        for (; i < end; i++) {
+            char c = t[i];
             if (c >= '0' && c <= '9') {
                 if (c != '0' || !leading) {
                     leading = false;
@@ -167,19 +209,24 @@ final class Decimals {
         if (digits > 15) {
             return false;
         }
-        if (i < n) {
-            String exp = text.substring(i + 1);
-            if (exp.length() > 4) {
+        if (i < end) {
+            int j = i + 1;
+            if (j < end && (t[j] == '-' || t[j] == '+')) {
+                j++;
+            }
+            if (j == end || end - j > 3) {
                 return false;
             }
-            int e;
-            try {
-                e = Integer.parseInt(exp);
-            } catch (NumberFormatException ex) {
-                return false;
+            int e = 0;
+            for (; j < end; j++) {
+                char c = t[j];
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+                e = e * 10 + (c - '0');
             }
-            return Math.abs(e) < 280;
+            return e < 280;
         }
-        return i - digits < 280;
+        return i - offset - digits < 280;
     }
 }

@@ -5,7 +5,7 @@ import org.oasm.formats.document.Context;
 import org.oasm.formats.document.DocumentSink;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
+import tools.jackson.core.JsonTokenId;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -45,11 +45,10 @@ final class JsonReader {
     void read(InputStream in, DocumentSink sink) {
         try (JsonParser p = factory().createParser(ObjectReadContext.empty(), in)) {
             context.location(() -> where(p.currentLocation()));
-            JsonToken t = p.nextToken();
-            if (t == null) {
+            if (p.nextToken() == null) {
                 throw context.malformed("empty file: no JSON value");
             }
-            value(p, t, sink);
+            value(p, sink);
             if (p.nextToken() != null) {
                 throw context.malformed("unexpected content after the JSON value");
             }
@@ -84,45 +83,66 @@ final class JsonReader {
         return m.strip();
     }
 
-    private void value(JsonParser p, JsonToken t, DocumentSink sink) {
-        switch (t) {
-            case START_OBJECT -> {
-                sink.startObject();
-                JsonToken k;
-                while ((k = p.nextToken()) == JsonToken.PROPERTY_NAME) {
-                    sink.key(p.currentName());
-                    value(p, p.nextToken(), sink);
-                }
-                if (k != JsonToken.END_OBJECT) {
-                    throw context.malformed("unexpected end of input (truncated?)");
-                }
-                sink.endObject();
-            }
-            case START_ARRAY -> {
-                sink.startArray();
-                JsonToken e;
-                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (e == null) {
-                        throw context.malformed("unexpected end of input (truncated?)");
+    /**
+     * Pushes the value at the current token, containers included, in one loop rather than by
+     * recursion: the parser checks the structure, so the loop only counts open containers, to
+     * know where the value ends and to hold the nesting bound (here, where the parser's position
+     * is known, even when the events are written on another thread). Text comes as the parser's characters (no {@code String} per
+     * value); property names are the parser's canonical strings.
+     */
+    private void value(JsonParser p, DocumentSink sink) {
+        int maxDepth = context.limits().maxDepth();
+        int open = 0;
+        while (true) {
+            switch (p.currentTokenId()) {
+                case JsonTokenId.ID_START_OBJECT -> {
+                    if (++open > maxDepth) {
+                        throw deep(maxDepth);
                     }
-                    value(p, e, sink);
+                    sink.startObject();
                 }
-                sink.endArray();
-            }
-            case VALUE_STRING -> sink.string(p.getString());
-            case VALUE_NUMBER_INT -> {
-                if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                    Decimals.emit(p.getBigIntegerValue(), sink);
-                } else {
-                    sink.integer(p.getLongValue());
+                case JsonTokenId.ID_END_OBJECT -> {
+                    sink.endObject();
+                    open--;
                 }
+                case JsonTokenId.ID_START_ARRAY -> {
+                    if (++open > maxDepth) {
+                        throw deep(maxDepth);
+                    }
+                    sink.startArray();
+                }
+                case JsonTokenId.ID_END_ARRAY -> {
+                    sink.endArray();
+                    open--;
+                }
+                case JsonTokenId.ID_PROPERTY_NAME -> sink.key(p.currentName());
+                case JsonTokenId.ID_STRING -> sink.string(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                case JsonTokenId.ID_NUMBER_INT -> {
+                    if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                        Decimals.emit(p.getBigIntegerValue(), sink);
+                    } else {
+                        sink.integer(p.getLongValue());
+                    }
+                }
+                case JsonTokenId.ID_NUMBER_FLOAT -> {
+                    double d = p.getDoubleValue();
+                    Decimals.emit(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), d, context, sink);
+                }
+                case JsonTokenId.ID_TRUE -> sink.bool(true);
+                case JsonTokenId.ID_FALSE -> sink.bool(false);
+                case JsonTokenId.ID_NULL -> sink.nul();
+                default -> throw context.malformed("unexpected " + p.currentToken());
             }
-            case VALUE_NUMBER_FLOAT -> Decimals.emit(p.getString(), p.getDoubleValue(), context, sink);
-            case VALUE_TRUE -> sink.bool(true);
-            case VALUE_FALSE -> sink.bool(false);
-            case VALUE_NULL -> sink.nul();
-            case null -> throw context.malformed("unexpected end of input (truncated?)");
-            default -> throw context.malformed("unexpected " + t);
+            if (open == 0) {
+                return;
+            }
+            if (p.nextToken() == null) {
+                throw context.malformed("unexpected end of input (truncated?)");
+            }
         }
+    }
+
+    private RuntimeException deep(int maxDepth) {
+        return context.malformed("nesting deeper than " + maxDepth + " levels");
     }
 }

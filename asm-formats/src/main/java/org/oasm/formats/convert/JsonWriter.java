@@ -10,6 +10,7 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
@@ -27,7 +28,14 @@ final class JsonWriter implements DocumentSink {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
+    private static final int CACHED_KEY_CHARS = 64;
+
     private final JsonGenerator g;
+    /**
+     * Keys written recently, each with its quoted UTF-8 form made once (Jackson's
+     * {@code SerializedString}): documents repeat a few keys many times.
+     */
+    private final SerializedString[] keys = new SerializedString[TextSlots.SIZE];
     private final Context context;
 
     JsonWriter(OutputStream out, Context context, boolean pretty) {
@@ -60,7 +68,17 @@ final class JsonWriter implements DocumentSink {
 
     @Override
     public void key(String name) {
-        g.writeName(name);
+        int n = name.length();
+        int slot = TextSlots.of(name);
+        SerializedString cached = keys[slot];
+        if (cached == null || !cached.getValue().equals(name)) {
+            if (n > CACHED_KEY_CHARS) {
+                g.writeName(name);
+                return;
+            }
+            cached = keys[slot] = new SerializedString(name);
+        }
+        g.writeName(cached);
     }
 
     @Override
@@ -81,6 +99,11 @@ final class JsonWriter implements DocumentSink {
     @Override
     public void string(String value) {
         g.writeString(value);
+    }
+
+    @Override
+    public void string(char[] text, int offset, int length) {
+        g.writeString(text, offset, length);
     }
 
     @Override

@@ -155,6 +155,14 @@ final class Checked implements DocumentSink {
     }
 
     @Override
+    public void string(char[] text, int offset, int length) {
+        value();
+        inValue = true;
+        next.string(text, offset, length);
+        inValue = false;
+    }
+
+    @Override
     public void integer(long v) {
         value();
         inValue = true;

@@ -25,6 +25,18 @@ public final class Context {
     private long substitutionCount;
     private Supplier<String> location = () -> null;
     private Checked pointer;
+    private Deferral deferral;
+
+    /**
+     * Where a reader running on another thread than its writer sends what must be judged in
+     * document order on the writer's side, where the JSON Pointer is known: substitutions, and
+     * (optionally) decimals whose exactness is still to be checked. See {@link #deferringTo}.
+     */
+    public interface Deferral {
+
+        /** A substitution, to be made (or refused) when the events before it have been written. */
+        void substitute(String original, String replacement, String reason);
+    }
 
     public Context(String name, Limits limits, boolean lossy) {
         this.name = name;
@@ -42,6 +54,21 @@ public final class Context {
 
     public boolean lossy() {
         return lossy;
+    }
+
+    /**
+     * A context for a reader on another thread: the same name, limits and {@code --lossy}, its
+     * own location, and every substitution sent to {@code d} instead of being made here.
+     */
+    public Context deferringTo(Deferral d) {
+        Context c = new Context(name, limits, lossy);
+        c.deferral = d;
+        return c;
+    }
+
+    /** Where substitutions go, when this is a reader's context on another thread; else null. */
+    public Deferral deferral() {
+        return deferral;
     }
 
     /** The reader tells where it is ({@code line 3, column 7} or {@code byte 120}). */
@@ -77,6 +104,10 @@ public final class Context {
      * substitution is recorded and the caller writes {@code replacement}.
      */
     public void substitute(String original, String replacement, String reason) {
+        if (deferral != null) {
+            deferral.substitute(original, replacement, reason);
+            return;
+        }
         if (!lossy) {
             throw refused(reason + " (--lossy writes " + replacement + ")");
         }

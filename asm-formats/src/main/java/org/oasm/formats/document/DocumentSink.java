@@ -24,6 +24,15 @@ public interface DocumentSink {
 
     void string(String value);
 
+    /**
+     * Text given as characters of a parser's buffer, valid only during the call: a reader that
+     * has its text in a buffer passes it this way so that a writer can encode it without a
+     * {@code String} being made for every value. The default makes the {@code String}.
+     */
+    default void string(char[] text, int offset, int length) {
+        string(new String(text, offset, length));
+    }
+
     void integer(long value);
 
     /** An integer outside the range of {@code long}. */

@@ -34,7 +34,7 @@ public final class ExecutionLog implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private ExecutionLog(OasmRoot root, Clock clock, UUID runId, boolean enabled) {
+    private ExecutionLog(OasmRoot root, Clock clock, UUID runId, boolean enabled, boolean toStdout) {
         this.runId = runId;
         this.clock = clock;
         this.file = root.executionLogs().resolve(runId + ".log");
@@ -45,7 +45,7 @@ public final class ExecutionLog implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + root.executionLogs() + ": " + e.getMessage(), e);
             }
-            this.sink = new LogbackSink("oasm-execution-" + runId, file, errorFile);
+            this.sink = new LogbackSink("oasm-execution-" + runId, file, errorFile, toStdout);
             this.shutdownHook = new Thread(this::close, "oasm-execution-log-flush");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         } else {
@@ -66,7 +66,15 @@ public final class ExecutionLog implements AutoCloseable {
      *                nothing is written and no file is created
      */
     public static ExecutionLog open(OasmRoot root, Clock clock, Supplier<UUID> ids, boolean enabled) {
-        return new ExecutionLog(root, clock, ids.get(), enabled);
+        return new ExecutionLog(root, clock, ids.get(), enabled, false);
+    }
+
+    /**
+     * The execution log of a new run whose records also go to standard output as JSON Lines
+     * ({@code --log-stdout}): a container's log collector gets them without reading the volume.
+     */
+    public static ExecutionLog openWithStdout(OasmRoot root) {
+        return new ExecutionLog(root, Clock.systemUTC(), UUID.randomUUID(), true, true);
     }
 
     public UUID runId() {
@@ -106,7 +114,7 @@ public final class ExecutionLog implements AutoCloseable {
                 ObjectNode record = toRecord(event, n, clock.instant());
                 boolean error = event.status() == Status.Failed
                         || event.level() == LogLevel.Error || event.level() == LogLevel.Critical;
-                sink.write(record.toString(), error);
+                sink.write(RecordLines.line(record), error);
             }
             return n;
         }
@@ -114,7 +122,7 @@ public final class ExecutionLog implements AutoCloseable {
 
     /** The record an event becomes (execution_log schema); secrets are redacted here. */
     public ObjectNode toRecord(ExecutionEvent event, long n, Instant time) {
-        ObjectNode record = Records.base(time, runId, n, event.actor(), event.level(), event.context());
+        ObjectNode record = RecordLines.base(time, runId, n, event.actor(), event.level(), event.context());
         record.put("phase", event.phase().name());
         record.put("status", event.status().name());
         record.put("duration_ms", event.durationMs());

@@ -129,13 +129,15 @@ public final class LineageWriter {
         ByteBuffer line = ByteBuffer.wrap((entry.toString() + "\n").getBytes(StandardCharsets.UTF_8));
         Path chain = root.lineageLogs().resolve(CHAIN_FILE);
         synchronized (JVM_LOCK) {
+            // one channel for reading the tail and writing: closing any other descriptor of the
+            // file would release this process's lock (POSIX record locks belong to the process)
             try (FileChannel channel = FileChannel.open(chain, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                    StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 FileLock lock = channel.lock();
                 try {
-                    trimTornTail(channel, chain);
+                    long at = trimTornTail(channel);
                     while (line.hasRemaining()) {
-                        channel.write(line);
+                        at += channel.write(line, at);
                     }
                     channel.force(false);
                 } finally {
@@ -151,34 +153,35 @@ public final class LineageWriter {
      * A writer killed by SIGKILL in the middle of its line can leave part of it: the kernel may
      * stop a write at a page boundary. Under the lock no live writer is mid-line, so an
      * unterminated tail is such a fragment (the record in flight); it is cut off before the next
-     * line is appended, so it never runs into a whole line.
+     * line is appended, so it never runs into a whole line. Returns where the next line goes.
      */
-    private static void trimTornTail(FileChannel channel, Path chain) throws IOException {
+    private static long trimTornTail(FileChannel channel) throws IOException {
         long size = channel.size();
         if (size == 0) {
-            return;
+            return 0;
         }
-        try (FileChannel reader = FileChannel.open(chain, StandardOpenOption.READ)) {
-            ByteBuffer chunk = ByteBuffer.allocate(8192);
-            long end = size;
-            while (end > 0) {
-                long start = Math.max(0, end - chunk.capacity());
-                chunk.clear().limit((int) (end - start));
-                while (chunk.hasRemaining() && reader.read(chunk, start + chunk.position()) >= 0) {
-                    // read the whole chunk
-                }
-                for (int i = chunk.position() - 1; i >= 0; i--) {
-                    if (chunk.get(i) == '\n') {
-                        if (start + i + 1 < size) {
-                            channel.truncate(start + i + 1);
-                        }
-                        return;
-                    }
-                }
-                end = start;
+        ByteBuffer last = ByteBuffer.allocate(1);
+        if (channel.read(last, size - 1) == 1 && last.get(0) == '\n') {
+            return size;   // the usual case: the file ends with a whole line (which may be longer than a chunk)
+        }
+        ByteBuffer chunk = ByteBuffer.allocate(8192);
+        long end = size;
+        while (end > 0) {
+            long start = Math.max(0, end - chunk.capacity());
+            chunk.clear().limit((int) (end - start));
+            while (chunk.hasRemaining() && channel.read(chunk, start + chunk.position()) >= 0) {
+                // read the whole chunk
             }
+            for (int i = chunk.position() - 1; i >= 0; i--) {
+                if (chunk.get(i) == '\n') {
+                    channel.truncate(start + i + 1);
+                    return start + i + 1;
+                }
+            }
+            end = start;
         }
         channel.truncate(0);
+        return 0;
     }
 
     private static boolean contains(ArrayNode array, JsonNode value) {

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import java.nio.file.Path;
 
 /**
@@ -28,6 +29,14 @@ final class LogbackSink implements AutoCloseable {
     private final Logger logger;
 
     LogbackSink(String name, Path all, Path errors) {
+        this(name, all, errors, false);
+    }
+
+    /**
+     * @param toStdout also write every record to the process's standard output (a third
+     *                 asynchronous appender), for a log collector reading a container's output
+     */
+    LogbackSink(String name, Path all, Path errors, boolean toStdout) {
         context.setName(name);
         context.setMDCAdapter(new LogbackMDCAdapter());
         context.start();
@@ -36,6 +45,9 @@ final class LogbackSink implements AutoCloseable {
         logger.setLevel(Level.TRACE);
         logger.addAppender(async("all", fileAppender("all", all), null));
         logger.addAppender(async("errors", fileAppender("errors", errors), Level.ERROR));
+        if (toStdout) {
+            logger.addAppender(async("stdout", stdoutAppender(), null));
+        }
     }
 
     /** Queues one line (without its newline); error lines also go to the errors log. */
@@ -53,7 +65,7 @@ final class LogbackSink implements AutoCloseable {
         context.stop();
     }
 
-    private AsyncAppender async(String name, FileAppender<ILoggingEvent> file, Level threshold) {
+    private AsyncAppender async(String name, ch.qos.logback.core.Appender<ILoggingEvent> file, Level threshold) {
         AsyncAppender async = new AsyncAppender();
         async.setContext(context);
         async.setName("async-" + name);
@@ -70,6 +82,33 @@ final class LogbackSink implements AutoCloseable {
         }
         async.start();
         return async;
+    }
+
+    /** Each record one write of one line to descriptor 1, beside whatever the commands print there. */
+    private OutputStreamAppender<ILoggingEvent> stdoutAppender() {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%msg%n");
+        encoder.start();
+        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+        appender.setContext(context);
+        appender.setName("stdout");
+        appender.setImmediateFlush(true);
+        appender.setEncoder(encoder);
+        // the stream is the process's own descriptor 1: stopping the appender flushes, never closes it
+        appender.setOutputStream(new java.io.FilterOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                flush();
+            }
+        });
+        appender.start();
+        return appender;
     }
 
     private FileAppender<ILoggingEvent> fileAppender(String name, Path file) {

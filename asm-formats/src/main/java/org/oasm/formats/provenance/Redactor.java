@@ -46,11 +46,6 @@ public final class Redactor {
     private static final List<String> SECRET_WORDS =
             List.of("token", "secret", "passw", "passphrase", "key", "credential");
 
-    /** The last line redacted and its result: a command's records repeat the same text. */
-    private record Cached(String text, String redacted) {
-    }
-
-    private static volatile Cached last = new Cached("", "");
 
     private static final Pattern ASSIGNMENT = Pattern.compile("(?<![\\w$-])([A-Za-z_][A-Za-z0-9_]*)=" + VALUE);
     private static final Pattern LONG_OPTION = Pattern.compile(
@@ -76,6 +71,14 @@ public final class Redactor {
             new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+"), REDACTED, "eyj"),
             new Rule(Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"), REDACTED, "private key"));
 
+    /**
+     * Texts redacted lately. A command is redacted four times over (its line and its stage, each
+     * when it starts and when it ends), and the rules are fourteen regular expressions, so
+     * remembering the answers takes most of the cost out of recording a command.
+     */
+    private static final Map<String, String> RECENT = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int RECENT_LIMIT = 256;
+
     private Redactor() {
     }
 
@@ -89,10 +92,19 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        Cached c = last;
-        if (c.text().equals(text)) {
-            return c.redacted();
+        String known = RECENT.get(text);
+        if (known != null) {
+            return known;
         }
+        String result = redactAll(text);
+        if (RECENT.size() >= RECENT_LIMIT) {
+            RECENT.clear();
+        }
+        RECENT.put(text, result);
+        return result;
+    }
+
+    private static String redactAll(String text) {
         String lower = text.toLowerCase(java.util.Locale.ROOT);
         boolean secretWord = SECRET_WORDS.stream().anyMatch(lower::contains);
         String result = text;
@@ -107,7 +119,6 @@ public final class Redactor {
                 result = rule.pattern().matcher(result).replaceAll(rule.replacement());
             }
         }
-        last = new Cached(text, result);
         return result;
     }
 

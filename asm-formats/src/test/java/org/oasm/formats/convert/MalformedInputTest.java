@@ -18,7 +18,8 @@ import org.oasm.formats.root.OasmException;
 
 /**
  * Every malformed input ends in one error: a single line that names the file and the problem,
- * exit status 1, and no output file (nor a temporary one) left behind. Each bad input is kept
+ * exit status 1, and no output file (nor a temporary one) left behind, whether the input is read
+ * on the writing thread or on a second one. Each bad input is kept
  * under {@code src/test/resources/org/oasm/formats/convert/malformed/} and has a test named
  * after it.
  */
@@ -35,12 +36,22 @@ class MalformedInputTest {
         return target;
     }
 
-    /** Converts {@code name} to {@code to} and checks the failure; returns the message. */
+    /**
+     * Converts {@code name} to {@code to} and checks the failure, read on this thread and read on
+     * a second one ({@link Handoff}): both must fail alike. Returns the message.
+     */
     private String fails(String name, Format to, String expected) throws IOException {
+        String m = fails(name, to, expected, Converter.Options.strict().withTwoThreadsFrom(Long.MAX_VALUE));
+        assertEquals(m, fails(name, to, expected, Converter.Options.strict().withTwoThreadsFrom(0)),
+                "read on a second thread");
+        return m;
+    }
+
+    private String fails(String name, Format to, String expected, Converter.Options options) throws IOException {
         Path in = input(name);
         Path out = dir.resolve("out." + to.id());
         DocumentException e = assertThrows(DocumentException.class,
-                () -> Converter.toFile(in, to, out, Converter.Options.strict()));
+                () -> Converter.toFile(in, to, out, options));
         String m = e.getMessage();
         assertEquals(1, m.lines().count(), m);
         assertTrue(m.startsWith(in.toString() + ": "), m);

@@ -125,6 +125,21 @@ class CrashTest {
         }
     }
 
+    @Test
+    void aWholeLineLongerThanTheTailReadIsKept(@TempDir Path dir) throws Exception {
+        OasmRoot root = new OasmRoot(dir);
+        LineageWriter writer = new LineageWriter(root, java.time.Clock.systemUTC(), java.util.UUID::randomUUID);
+        Path chain = root.lineageLogs().resolve(LineageWriter.CHAIN_FILE);
+        Files.createDirectories(chain.getParent());
+        String longLine = "{\"lineage_id\":\"long\",\"summary\":\"" + "x".repeat(20_000) + "\"}";
+        Files.writeString(chain, longLine + "\n");
+        writer.write(new LineageChange(java.util.UUID.randomUUID(), 1, new Actor.Human("ada"), null, "next", "test", "oasm x",
+                null, null, List.of(), List.of(), null, null));
+        List<String> lines = Files.readAllLines(chain);
+        assertEquals(2, lines.size());
+        assertEquals(longLine, lines.get(0));
+    }
+
     /** The record files of a folder, without temporary files of writes in flight. */
     private static List<Path> files(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {

@@ -101,14 +101,9 @@ final class AnalyzeCommand extends OasmCommand {
             inv.err().println("oasm: analyze: Graphviz dot is not installed; DOT and Mermaid only, no SVG");
             return List.of();
         }
-        List<Path> svgs = new ArrayList<>();
-        for (Path d : dots) {
-            try {
-                svgs.add(SvgRenderer.render(dot.get(), d));
-            } catch (IOException e) {
-                inv.err().println("oasm: " + e.getMessage());
-            }
-        }
+        List<String> problems = new ArrayList<>();
+        List<Path> svgs = SvgRenderer.renderAll(dot.get(), dots, problems);
+        problems.forEach(p -> inv.err().println("oasm: " + p));
         return svgs;
     }
 

@@ -21,6 +21,7 @@ public final class Commands {
             all.add(new ConvertCommand());
             all.add(new AnalyzeCommand());
             all.addAll(BlockCommands.all());
+            all.add(new TestCommand());
             return all;
         });
         return self[0];

@@ -30,7 +30,7 @@ final class ExecuteCommand extends OasmCommand {
         String target = inv.option("target").orElseThrow(() -> new UsageError("oasm execute: --target PATH is required"));
         var services = inv.services();
         Executor ex = new Executor(services.root(), services.store(), services.recorder().orElse(null), services.actor(),
-                inv.out(), inv.err(), PythonSteps.installed());
+                inv.out(), inv.err(), PythonSteps.through(services::bridge));
         Executor.Prompt prompt = stdinIsTerminal() ? question -> ask(inv, question) : null;
         Executor.Result r;
         try {

@@ -3,17 +3,23 @@ package org.oasm.cockpit.profile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.oasm.formats.root.OasmRoot;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads {@code shell_profile.yaml} from the OASM root, or the copy bundled in the jar. A malformed
  * profile never stops the cockpit: the problem is reported in one line and the defaults apply.
+ *
+ * <p>The file is read with snakeyaml-engine (the YAML parser under Jackson's YAML module) into
+ * plain maps: every start of the cockpit reads it, and building a Jackson mapper would cost a
+ * {@code -c} line several times what parsing a dozen lines does.
  */
 public final class ProfileLoader {
 
@@ -32,14 +38,15 @@ public final class ProfileLoader {
             if (in.isEmpty()) {
                 return new Loaded(ShellProfile.DEFAULTS, Optional.empty());
             }
-            JsonNode doc;
+            Object doc;
             try (InputStream s = in.get()) {
-                ObjectMapper yaml = YAMLMapper.builder().build();
-                doc = yaml.readTree(s);
+                doc = new Load(LoadSettings.builder().setLabel(where).build()).loadFromInputStream(s);
             }
             return new Loaded(fromTree(doc), Optional.empty());
-        } catch (JacksonException e) {
-            return problem(where + ": " + firstLine(e.getOriginalMessage()) + location(e));
+        } catch (MarkedYamlEngineException e) {
+            return problem(where + ": " + firstLine(e.getProblem()) + location(e.getProblemMark()));
+        } catch (YamlEngineException e) {
+            return problem(where + ": " + firstLine(e.getMessage()));
         } catch (IOException | IllegalArgumentException e) {
             return problem(where + ": " + e.getMessage());
         }
@@ -49,64 +56,87 @@ public final class ProfileLoader {
         return new Loaded(ShellProfile.DEFAULTS, Optional.of(message + "; using the default profile"));
     }
 
-    static ShellProfile fromTree(JsonNode doc) {
-        if (doc == null || doc.isMissingNode() || doc.isNull()) {
+    /** The profile a parsed YAML document describes; fields it does not name keep their defaults. */
+    static ShellProfile fromTree(Object doc) {
+        if (doc == null) {
             return ShellProfile.DEFAULTS;
         }
-        if (!doc.isObject()) {
+        if (!(doc instanceof Map<?, ?> top)) {
             throw new IllegalArgumentException("expected a mapping at the top level");
         }
         ShellProfile d = ShellProfile.DEFAULTS;
-        String prompt = text(doc, "prompt", d.prompt());
-        int history = doc.has("history_size") ? integer(doc.get("history_size"), "history_size") : d.historySize();
-        String level = text(doc, "log_level", d.logLevel());
-        JsonNode prov = doc.path("provenance");
-        boolean enabled = prov.has("enabled") ? bool(prov.get("enabled"), "provenance.enabled") : d.provenanceEnabled();
-        boolean cbor = prov.has("cbor") ? bool(prov.get("cbor"), "provenance.cbor") : d.provenanceCbor();
-        JsonNode python = doc.path("python");
-        boolean preload = python.has("preload") ? bool(python.get("preload"), "python.preload") : d.pythonPreload();
-        return new ShellProfile(prompt, map(doc, "aliases"), map(doc, "environment"), history, level, enabled, cbor, preload);
+        String prompt = text(top, "prompt", d.prompt());
+        int history = top.get("history_size") != null ? integer(top.get("history_size"), "history_size") : d.historySize();
+        String level = text(top, "log_level", d.logLevel());
+        Object provNode = top.get("provenance");
+        Map<?, ?> prov = Map.of();
+        if (provNode instanceof Map<?, ?> m) {
+            prov = m;
+        } else if (provNode != null) {
+            throw new IllegalArgumentException("provenance: expected a mapping");
+        }
+        boolean enabled = prov.get("enabled") != null ? bool(prov.get("enabled"), "provenance.enabled") : d.provenanceEnabled();
+        boolean cbor = prov.get("cbor") != null ? bool(prov.get("cbor"), "provenance.cbor") : d.provenanceCbor();
+        Object pyNode = top.get("python");
+        Map<?, ?> python = Map.of();
+        if (pyNode instanceof Map<?, ?> m) {
+            python = m;
+        } else if (pyNode != null) {
+            throw new IllegalArgumentException("python: expected a mapping");
+        }
+        boolean preload = python.get("preload") != null ? bool(python.get("preload"), "python.preload") : d.pythonPreload();
+        return new ShellProfile(prompt, map(top, "aliases"), map(top, "environment"), history, level, enabled, cbor, preload);
     }
 
-    private static String text(JsonNode doc, String field, String fallback) {
-        JsonNode n = doc.get(field);
-        if (n == null || n.isNull()) {
+    private static boolean scalar(Object v) {
+        return v instanceof String || v instanceof Number || v instanceof Boolean;
+    }
+
+    private static String text(Map<?, ?> doc, String field, String fallback) {
+        Object n = doc.get(field);
+        if (n == null) {
             return fallback;
         }
-        if (!n.isValueNode()) {
+        if (!scalar(n)) {
             throw new IllegalArgumentException(field + ": expected a string");
         }
-        return n.asString();
+        return n.toString();
     }
 
-    private static int integer(JsonNode n, String field) {
-        if (!n.canConvertToInt() || n.asInt() < 0) {
-            throw new IllegalArgumentException(field + ": expected a whole number >= 0, found " + n);
+    private static int integer(Object n, String field) {
+        if (!(n instanceof Integer || n instanceof Long) || ((Number) n).longValue() < 0
+                || ((Number) n).longValue() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(field + ": expected a whole number >= 0, found " + show(n));
         }
-        return n.asInt();
+        return ((Number) n).intValue();
     }
 
-    private static boolean bool(JsonNode n, String field) {
-        if (!n.isBoolean()) {
-            throw new IllegalArgumentException(field + ": expected true or false, found " + n);
+    private static boolean bool(Object n, String field) {
+        if (!(n instanceof Boolean b)) {
+            throw new IllegalArgumentException(field + ": expected true or false, found " + show(n));
         }
-        return n.asBoolean();
+        return b;
     }
 
-    private static Map<String, String> map(JsonNode doc, String field) {
-        JsonNode n = doc.get(field);
+    private static String show(Object n) {
+        return n instanceof String s ? "\"" + s + "\"" : n instanceof List<?> ? "a list" : n instanceof Map<?, ?> ? "a mapping"
+                : String.valueOf(n);
+    }
+
+    private static Map<String, String> map(Map<?, ?> doc, String field) {
+        Object n = doc.get(field);
         Map<String, String> out = new LinkedHashMap<>();
-        if (n == null || n.isNull()) {
+        if (n == null) {
             return out;
         }
-        if (!n.isObject()) {
+        if (!(n instanceof Map<?, ?> m)) {
             throw new IllegalArgumentException(field + ": expected a mapping of names to strings");
         }
-        for (var e : n.properties()) {
-            if (!e.getValue().isValueNode()) {
+        for (var e : m.entrySet()) {
+            if (!scalar(e.getValue())) {
                 throw new IllegalArgumentException(field + "." + e.getKey() + ": expected a string");
             }
-            out.put(e.getKey(), e.getValue().asString());
+            out.put(String.valueOf(e.getKey()), e.getValue().toString());
         }
         return out;
     }
@@ -115,8 +145,7 @@ public final class ProfileLoader {
         return s == null ? "malformed YAML" : s.lines().findFirst().orElse(s);
     }
 
-    private static String location(JacksonException e) {
-        var loc = e.getLocation();
-        return loc == null || loc.getLineNr() < 0 ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    private static String location(Optional<Mark> mark) {
+        return mark.map(m -> " (line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ")").orElse("");
     }
 }

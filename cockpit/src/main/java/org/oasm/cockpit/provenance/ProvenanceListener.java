@@ -53,7 +53,7 @@ public final class ProvenanceListener implements ExecutionListener {
             return;
         }
         ExecutionEvent.Status status = outcome.status() == 0 ? ExecutionEvent.Status.Completed
-                : outcome.status() == 130 ? ExecutionEvent.Status.Cancelled : ExecutionEvent.Status.Failed;
+                : cancelled(outcome.status()) ? ExecutionEvent.Status.Cancelled : ExecutionEvent.Status.Failed;
         ExecutionEvent e = ExecutionEvent.started(scope(event), actor, event.cwd().toString(), event.text())
                 .finished(start, status, outcome.status(), outcome.durationMillis());
         if (event.parentId() != 0) {
@@ -63,10 +63,31 @@ public final class ProvenanceListener implements ExecutionListener {
             }
         }
         if (outcome.pid() > 0) {
-            e = e.withProcess(new ExecutionEvent.ProcessStats(outcome.pid(), null, null,
-                    outcome.cpuMillis() >= 0 ? outcome.cpuMillis() : null));
+            e = e.withProcess(processStats(outcome));
         }
         log.append(e);
+    }
+
+    /**
+     * What the OS reported of an external program: peak resident memory in megabytes, CPU time,
+     * and CPU as a percentage of one core over the program's wall time; null where unknown.
+     */
+    static ExecutionEvent.ProcessStats processStats(CommandOutcome outcome) {
+        Double memory = outcome.peakRssKb() >= 0 ? Math.round(outcome.peakRssKb() / 1024.0 * 100) / 100.0 : null;
+        Long cpu = outcome.cpuMillis() >= 0 ? outcome.cpuMillis() : null;
+        Double percent = null;
+        if (cpu != null && outcome.durationNanos() > 0) {
+            percent = Math.round(outcome.cpuMillis() * 1_000_000.0 / outcome.durationNanos() * 1000) / 10.0;
+        }
+        return new ExecutionEvent.ProcessStats(outcome.pid(), memory, percent, cpu);
+    }
+
+    /**
+     * Whether an exit status means the user or the system stopped the command rather than that it
+     * failed: Ctrl-C (130), the terminal hanging up (129) or a termination request (143).
+     */
+    public static boolean cancelled(int status) {
+        return status == 130 || status == 129 || status == 143;
     }
 
     private static ExecutionEvent.Scope scope(CommandEvent event) {
@@ -78,7 +99,8 @@ public final class ProvenanceListener implements ExecutionListener {
         ExecutionEvent e = ExecutionEvent.started(ExecutionEvent.Scope.Session, Actor.SYSTEM,
                 java.nio.file.Path.of("").toAbsolutePath().toString(), what);
         if (startSeq != null) {
-            e = e.finished(startSeq, status == 0 ? ExecutionEvent.Status.Completed : ExecutionEvent.Status.Failed,
+            e = e.finished(startSeq, status == 0 ? ExecutionEvent.Status.Completed
+                    : cancelled(status) ? ExecutionEvent.Status.Cancelled : ExecutionEvent.Status.Failed,
                     status, millis).withPhase(ExecutionEvent.Phase.Cleanup);
         }
         return log.append(e);

@@ -4,9 +4,15 @@ import org.jline.terminal.Terminal;
 import org.oasm.substrate.exec.TerminalInfo;
 
 /**
- * Answers the substrate's questions about the terminal from JLine, and routes Ctrl-C: while a
- * foreground command runs, the terminal delivers SIGINT to the program itself (it shares the
- * foreground process group); the cockpit only interrupts its own waiting thread.
+ * Answers the substrate's questions about the terminal from JLine, hands the terminal to
+ * foreground programs and takes it back, and routes Ctrl-C: while a foreground command runs, the
+ * terminal delivers SIGINT to the program itself (it shares the foreground process group); the
+ * cockpit only interrupts its own waiting thread.
+ *
+ * <p>While a program runs, JLine's input pump is paused, so that no keystroke meant for an editor
+ * or {@code less} is read by the cockpit; the terminal is in the mode it has between lines
+ * (JLine leaves raw mode when a line is accepted). For the next line the line reader sets up its
+ * own mode again, whatever the program did to the terminal.
  */
 public final class JLineTerminalInfo implements TerminalInfo {
 
@@ -34,11 +40,17 @@ public final class JLineTerminalInfo implements TerminalInfo {
     @Override
     public void foregroundStarted() {
         programRunning = true;
+        if (terminal.canPauseResume()) {
+            terminal.pause();
+        }
     }
 
     @Override
     public void foregroundEnded() {
         programRunning = false;
+        if (terminal.canPauseResume()) {
+            terminal.resume();
+        }
     }
 
     /** The thread that runs the current line, or null between lines. */

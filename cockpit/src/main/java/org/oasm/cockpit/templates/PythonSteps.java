@@ -2,14 +2,15 @@ package org.oasm.cockpit.templates;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.oasm.bridge.PythonBridge;
 import tools.jackson.databind.JsonNode;
 
 /**
  * How a {@code python} step of a command block reaches Python: a call of {@code module.function}
- * with keyword arguments, run with the working copy as its folder. It exists so that the command
- * blocks do not depend on the polyglot bridge: until the bridge (module polyglot-bridge,
- * {@code org.oasm.bridge.PythonBridge}) is wired in {@link #installed()}, a python step fails with
- * a message that says so.
+ * with keyword arguments, run with the working copy as its folder. It exists so that the block
+ * runner depends on what a step needs (a status, its output) rather than on the bridge itself;
+ * {@link #through} is the implementation on the cockpit's polyglot bridge.
  */
 public interface PythonSteps {
 
@@ -17,19 +18,13 @@ public interface PythonSteps {
      * Runs one python step and returns its status (0 success).
      *
      * @param function the function to call, or null for the module's main
-     * @param args     keyword arguments (an object), or null
+     * @param args     keyword arguments (an object), parameters already expanded, or null
      */
     int run(String module, String function, JsonNode args, Path workingCopy, PrintStream out, PrintStream err)
             throws Exception;
 
-    /** What a build without the bridge does: refuse, naming what is missing. */
-    PythonSteps UNAVAILABLE = (module, function, args, dir, out, err) -> {
-        throw new StepException("python steps need the polyglot bridge, which this build does not wire yet (step calls "
-                + module + (function == null ? "" : "." + function) + ")");
-    };
-
-    /** The implementation command blocks use: the bridge once it is wired here. */
-    static PythonSteps installed() {
-        return UNAVAILABLE;
+    /** Python steps on the cockpit's bridge (made on the first python step, then shared). */
+    static PythonSteps through(Supplier<PythonBridge> bridge) {
+        return new BridgePythonSteps(bridge);
     }
 }

@@ -90,10 +90,32 @@ final class StepKinds {
                 yield new Done(unmet.isEmpty(), unmet.map(u -> a.message() == null ? u : a.message() + " (" + u + ")").orElse(""), null);
             }
             case CommandBlock.Python p -> {
-                int status = python.run(p.module(), p.function(), p.args(), dir, out, out);
+                int status = python.run(p.module(), p.function(), expanded(p.args()), dir, out, out);
                 yield new Done(status == 0, "exit status " + status, status);
             }
         };
+    }
+
+    /** The step's arguments with each {@code ${NAME}} in their text replaced by the parameter's value. */
+    private tools.jackson.databind.JsonNode expanded(tools.jackson.databind.JsonNode n) {
+        var nodes = tools.jackson.databind.node.JsonNodeFactory.instance;
+        if (n == null) {
+            return null;
+        }
+        if (n.isString()) {
+            return nodes.stringNode(params.expand(n.asString(), Params.Into.TEXT));
+        }
+        if (n.isArray()) {
+            var a = nodes.arrayNode();
+            n.forEach(e -> a.add(expanded(e)));
+            return a;
+        }
+        if (n.isObject()) {
+            var o = nodes.objectNode();
+            n.properties().forEach(e -> o.set(e.getKey(), expanded(e.getValue())));
+            return o;
+        }
+        return n;
     }
 
     private Done scan(CommandBlock.Scan sc) {

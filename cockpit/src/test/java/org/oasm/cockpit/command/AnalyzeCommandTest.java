@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,11 @@ class AnalyzeCommandTest {
     @BeforeAll
     static void start() {
         cockpit = new CockpitHarness(dir, true);
+    }
+
+    @AfterAll
+    static void stop() {
+        cockpit.close();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,12 @@ class ConvertCommandTest {
                 LaunchOptions.Mode.COMMAND_STRING, "true", null, List.of());
         cockpit = new Cockpit(opts, new OasmRoot(dir.resolve("root")).create(), TerminalInfo.NONE);
         cockpit.shell().state().changeDirectory(dir);
+    }
+
+    /** The session's log opens on a thread of its own: it is closed before the folder is removed. */
+    @AfterEach
+    void tearDown() {
+        cockpit.finish(0);
     }
 
     private Result run(String line) throws IOException {

@@ -91,4 +91,57 @@ class TmuxSessionTest {
         tmux("send-keys", "-t", session, "echo still-here", "Enter");
         assertTrue(waitFor("still-here\n").contains("still-here"), screen());
     }
+
+    private void start(Path dir, String trailer) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path script = dir.resolve("start.sh");
+        Files.writeString(script, "cd " + dir + " && " + java + " --enable-native-access=ALL-UNNAMED"
+                + " -Doasm.stdin.tty=true -Doasm.stdout.tty=true -cp '" + System.getProperty("java.class.path") + "'"
+                + " org.oasm.cockpit.Main --root " + dir.resolve("root") + trailer + "\n");
+        tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "30", "bash " + script);
+        assertTrue(waitFor("oasm>").contains("oasm>"), screen());
+    }
+
+    @Test
+    void ctrlCDiscardsTheLineAndCtrlDLeaves() throws IOException, InterruptedException {
+        assumeTrue(hasTmux(), "tmux is not installed");
+        start(dir, "; echo \"cockpit left with $?\"; sleep 60");
+        tmux("send-keys", "-t", session, "echo never-run-this");
+        waitFor("never-run-this");
+        tmux("send-keys", "-t", session, "C-c");
+        // Ctrl-C reaches the cockpit as a signal; a person types the next line after the prompt is back
+        assertTrue(waitFor("[130] oasm>").contains("[130] oasm>"), screen());
+        tmux("send-keys", "-t", session, "echo after-ctrl-c", "Enter");
+        String s = waitFor("\nafter-ctrl-c\n");
+        assertTrue(s.contains("\nafter-ctrl-c\n"), s);
+        assertTrue(s.lines().noneMatch(l -> l.strip().equals("never-run-this")), "the discarded line ran: " + s);
+        tmux("send-keys", "-t", session, "false", "Enter");
+        waitFor("[1] oasm>");
+        tmux("send-keys", "-t", session, "C-d");
+        s = waitFor("cockpit left with");
+        assertTrue(s.contains("cockpit left with 1"), s);
+    }
+
+    @Test
+    void anInteractiveProgramGetsTheTerminalAndTheCockpitItsLineEditingBack()
+            throws IOException, InterruptedException {
+        assumeTrue(hasTmux(), "tmux is not installed");
+        assumeTrue(new ProcessBuilder("sh", "-c", "command -v less").start().waitFor() == 0, "less is not installed");
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 200; i++) {
+            text.append("line number ").append(i).append('\n');
+        }
+        Files.writeString(dir.resolve("long.txt"), text);
+        start(dir, "");
+        tmux("send-keys", "-t", session, "less long.txt", "Enter");
+        assertTrue(waitFor("line number 20").contains("line number 1\n"), screen());
+        // keys reach less, not the cockpit: G jumps to the end, q quits
+        tmux("send-keys", "-t", session, "G");
+        assertTrue(waitFor("line number 200").contains("line number 200"), screen());
+        tmux("send-keys", "-t", session, "q");
+        assertTrue(waitFor("oasm>").contains("oasm>"), screen());
+        // line editing works again: the cursor moves left and a character goes in the middle
+        tmux("send-keys", "-t", session, "echo ac", "Left", "b", "Enter");
+        assertTrue(waitFor("\nabc\n").contains("\nabc\n"), screen());
+    }
 }

@@ -238,13 +238,43 @@ class ExecuteCommandTest {
     }
 
     @Test
-    void aPythonStepSaysItNeedsTheBridge() throws IOException {
+    void aPythonStepRunsOnTheBridgeAndWhatItWritesIsPartOfTheChange() throws IOException {
+        CockpitHarness c = new CockpitHarness(dir, true);
+        template(c, "graph_it", "parameters:\n  source: {type: string, default: geometry.py, description: the file to graph}\n"
+                + "steps:\n  - name: graphs\n    python: {module: analysis_viz, args: {files: [\"${source}\"], output: graphs}}\n");
+        Path target = Samples.copy("python_pkg", dir);
+        Map<String, byte[]> before = Samples.tree(target);
+        var r = c.run("oasm execute --template graph_it --target " + target + " --yes");
+        assertEquals(0, r.status(), r.out() + r.err());
+        List<String> graphs;
+        try (Stream<Path> files = Files.list(target.resolve("graphs"))) {
+            graphs = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertTrue(graphs.stream().anyMatch(f -> f.startsWith("geometry") && f.endsWith(".dot")), graphs.toString());
+        assertTrue(graphs.stream().anyMatch(f -> f.endsWith(".mmd")), graphs.toString());
+        assertTrue(graphs.stream().allMatch(f -> Files.isRegularFile(target.resolve("graphs").resolve(f))), "no staging folder left");
+        JsonNode record = lineageRecord(c, lineage(r));
+        assertTrue(record.toString().contains("graphs/"), record.toString());
+        Map<String, byte[]> after = Samples.tree(target);
+        after.keySet().removeIf(k -> k.startsWith("graphs/"));
+        Samples.assertSameTree(before, after);
+    }
+
+    @Test
+    void aPythonStepsErrorFailsTheStepInOneLineAndAPathOutsideTheCopyIsRefused() throws IOException {
         CockpitHarness c = new CockpitHarness(dir);
-        template(c, "ask_python", "steps:\n  - name: cluster\n    python: {module: pattern_lab, function: suggest_rules}\n");
-        var r = c.run("oasm execute --template ask_python --target " + Samples.copy("python_pkg", dir) + " --yes");
+        Path target = Samples.copy("python_pkg", dir);
+        Map<String, byte[]> before = Samples.tree(target);
+        template(c, "bad_input", "steps:\n  - name: cluster\n    python: {module: pattern_lab, args: {files: [geometry.py]}}\n");
+        var r = c.run("oasm execute --template bad_input --target " + target + " --yes");
         assertEquals(1, r.status());
-        assertTrue(r.err().startsWith("oasm: execute: step 1 'cluster' failed: python steps need the polyglot bridge, which this build"
-                + " does not wire yet (step calls pattern_lab.suggest_rules)"), r.err());
+        assertTrue(r.out().contains("python step pattern_lab.main: ") || r.err().contains("python step pattern_lab.main: "), r.out() + r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        template(c, "escape", "steps:\n  - name: peek\n    python: {module: analysis_viz, args: {files: [../../etc/passwd]}}\n");
+        var escape = c.run("oasm execute --template escape --target " + target + " --yes");
+        assertEquals(1, escape.status());
+        assertTrue(escape.err().contains("the python step's files '../../etc/passwd' is outside the working copy"), escape.err());
+        Samples.assertSameTree(before, Samples.tree(target));
     }
 
     @Test

@@ -222,6 +222,18 @@ def names(node, ctx):
     return sorted({n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ctx)})
 
 
+def stores_and_loads(node):
+    """names(node, ast.Store) and names(node, ast.Load), from one walk of the tree."""
+    stores, loads = set(), set()
+    for n in ast.walk(node):
+        if isinstance(n, ast.Name):
+            if isinstance(n.ctx, ast.Store):
+                stores.add(n.id)
+            elif isinstance(n.ctx, ast.Load):
+                loads.add(n.id)
+    return sorted(stores), sorted(loads)
+
+
 _DEFS_USES = {}
 
 
@@ -255,8 +267,7 @@ def _defs_uses(s):
         return sorted(set(d)), sorted(set(u))
     if isinstance(s, ast.Try) or type(s).__name__ in ("TryStar", "Match"):
         return [], names(s.subject, ast.Load) if hasattr(s, "subject") else []
-    d = names(s, ast.Store)
-    u = names(s, ast.Load)
+    d, u = stores_and_loads(s)
     if isinstance(s, ast.AugAssign) and isinstance(s.target, ast.Name):
         u = sorted(set(u) | {s.target.id})
     return d, u
@@ -270,6 +281,16 @@ def reaching(cfg, params):
     start = {(p, "param") for p in params}
     ins = {b: set() for b in cfg.order}
     outs = {b: set() for b in cfg.order}
+    # each block as one transfer: the names it assigns kill what reaches it, and the last
+    # assignment of each name in it is what it adds (the same as going statement by statement)
+    kill, gen = {}, {}
+    for b in cfg.order:
+        last = {}
+        for s in cfg.blocks[b]:
+            for n in defs_uses(s)[0]:
+                last[n] = s.lineno
+        kill[b] = set(last)
+        gen[b] = set(last.items())
     changed = True
     while changed:
         changed = False
@@ -278,9 +299,8 @@ def reaching(cfg, params):
             for p in preds.get(b, []):
                 cur |= outs.get(p, set())
             ins[b] = cur
-            for s in cfg.blocks[b]:
-                d, _ = defs_uses(s)
-                cur = {x for x in cur if x[0] not in d} | {(n, s.lineno) for n in d}
+            k = kill[b]
+            cur = {x for x in cur if x[0] not in k} | gen[b] if k else cur
             if cur != outs[b]:
                 outs[b] = cur
                 changed = True
@@ -289,11 +309,11 @@ def reaching(cfg, params):
         cur = set(ins[b])
         for s in cfg.blocks[b]:
             d, u = defs_uses(s)
-            for name in u:
-                for n, line in sorted(cur, key=lambda x: (x[0], str(x[1]))):
-                    if n == name:
-                        pairs.append((line, s.lineno, name))
-            cur = {x for x in cur if x[0] not in d} | {(n, s.lineno) for n in d}
+            if u:
+                used = set(u)
+                pairs += [(line, s.lineno, n) for n, line in cur if n in used]
+            if d:
+                cur = {x for x in cur if x[0] not in d} | {(n, s.lineno) for n in d}
     return sorted(set(pairs), key=lambda p: (str(p[0]), p[1], p[2]))
 
 

@@ -19,7 +19,13 @@ final class Alias implements Builtin {
         for (String a : rest) {
             int eq = a.indexOf('=');
             if (eq > 0) {
-                aliases.put(a.substring(0, eq), a.substring(eq + 1));
+                String n = a.substring(0, eq);
+                if (!validName(n)) {
+                    io.err().println(ctx.state().errorPrefix() + "alias: `" + n + "': invalid alias name");
+                    status = 1;
+                    continue;
+                }
+                aliases.put(n, a.substring(eq + 1));
             } else if (aliases.containsKey(a)) {
                 io.out().println(format(a, aliases.get(a)));
             } else {
@@ -28,6 +34,16 @@ final class Alias implements Builtin {
             }
         }
         return status;
+    }
+
+    /** Bash refuses alias names with blanks, quotes, slashes, expansions or shell operators. */
+    static boolean validName(String n) {
+        for (char c : n.toCharArray()) {
+            if (" \t\n/$`='\"\\|&;()<>".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return !n.isEmpty();
     }
 
     static String format(String name, String value) {

@@ -14,7 +14,11 @@ public final class Builtins {
 
     private final Map<String, Builtin> byName = new LinkedHashMap<>();
 
-    /** cd, pwd, ls, echo, env, export, unset, alias, source (and .), which, history, exit. */
+    /**
+     * cd, pwd, ls, echo, env, export, unset, alias, source (and .), which, history, exit; with
+     * unalias beside alias, and {@code :}, which is no program anywhere and which scripts use for
+     * {@code : ${X:=default}}.
+     */
     public static Builtins standard() {
         Builtins b = new Builtins();
         b.register("cd", new Cd());
@@ -25,12 +29,14 @@ public final class Builtins {
         b.register("export", new Export());
         b.register("unset", new Unset());
         b.register("alias", new Alias());
+        b.register("unalias", new Unalias());
         Builtin source = new Source();
         b.register("source", source);
         b.register(".", source);
         b.register("which", new Which());
         b.register("history", new History());
         b.register("exit", new Exit());
+        b.register(":", (name, args, io, ctx) -> 0);
         return b;
     }
 

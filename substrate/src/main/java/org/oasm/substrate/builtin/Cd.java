@@ -5,13 +5,40 @@ import java.nio.file.Path;
 import java.util.List;
 import org.oasm.substrate.exec.CommandIO;
 
-/** {@code cd [DIR|-]}: changes the working directory, logically (.. removes the last name), like bash. */
+/**
+ * {@code cd [-L|-P] [DIR|-]}: changes the working directory, logically by default (.. removes the
+ * last name of $PWD) or physically with -P (symlinks resolved), like bash.
+ */
 final class Cd implements Builtin {
 
     @Override
     public int run(String name, List<String> args, CommandIO io, BuiltinContext ctx) {
         var state = ctx.state();
-        List<String> rest = args.isEmpty() || !args.getFirst().equals("--") ? args : args.subList(1, args.size());
+        boolean physical = false;
+        int i = 0;
+        for (; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            if (!a.startsWith("-") || a.equals("-")) {
+                break;
+            }
+            for (char c : a.substring(1).toCharArray()) {
+                switch (c) {
+                    case 'L' -> physical = false;
+                    case 'P' -> physical = true;
+                    case 'e', '@' -> { }
+                    default -> {
+                        io.err().println(state.errorPrefix() + "cd: -" + c + ": invalid option");
+                        io.err().println("cd: usage: cd [-L|[-P [-e]] [-@]] [dir]");
+                        return 2;
+                    }
+                }
+            }
+        }
+        List<String> rest = args.subList(i, args.size());
         if (rest.size() > 1) {
             io.err().println(state.errorPrefix() + "cd: too many arguments");
             return 1;
@@ -49,6 +76,14 @@ final class Cd implements Builtin {
         if (!Files.isExecutable(dir)) {
             io.err().println(state.errorPrefix() + "cd: " + target + ": Permission denied");
             return 1;
+        }
+        if (physical) {
+            try {
+                dir = dir.toRealPath();
+            } catch (java.io.IOException e) {
+                io.err().println(state.errorPrefix() + "cd: " + target + ": " + e.getMessage());
+                return 1;
+            }
         }
         state.changeDirectory(dir);
         if (print) {

@@ -75,6 +75,19 @@ final class Echo implements Builtin {
                     sb.append((char) (end > i + 1 ? Integer.parseInt(s.substring(i + 1, end), 8) : 0));
                     i = end - 1;
                 }
+                case 'u', 'U' -> {
+                    int max = e == 'u' ? 4 : 8;
+                    int end = i + 1;
+                    while (end < s.length() && end <= i + max && Character.digit(s.charAt(end), 16) >= 0) {
+                        end++;
+                    }
+                    if (end == i + 1) {
+                        sb.append('\\').append(e);
+                    } else {
+                        sb.appendCodePoint(Integer.parseInt(s.substring(i + 1, end), 16));
+                        i = end - 1;
+                    }
+                }
                 case 'x' -> {
                     int end = i + 1;
                     while (end < s.length() && end < i + 3 && Character.digit(s.charAt(end), 16) >= 0) {

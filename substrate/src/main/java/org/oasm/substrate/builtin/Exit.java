@@ -17,7 +17,7 @@ final class Exit implements Builtin {
             return 1;
         }
         try {
-            throw new ShellExit((int) (Long.parseLong(args.getFirst()) & 0xff));
+            throw new ShellExit((int) (Long.parseLong(args.getFirst().strip()) & 0xff));
         } catch (NumberFormatException e) {
             io.err().println(ctx.state().errorPrefix() + "exit: " + args.getFirst() + ": numeric argument required");
             throw new ShellExit(2);

@@ -9,6 +9,10 @@ final class History implements Builtin {
     @Override
     public int run(String name, List<String> args, CommandIO io, BuiltinContext ctx) {
         List<String> lines = ctx.history();
+        if (args.size() == 1 && args.getFirst().equals("-c")) {
+            lines.clear();
+            return 0;
+        }
         int from = 0;
         if (!args.isEmpty()) {
             try {

@@ -4,109 +4,261 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
-/** The three output layouts of {@link Ls}: one per line, columns, and the long format. */
+/**
+ * The layouts of {@link Ls}, as GNU ls writes them: one per line, vertical columns ({@code -C},
+ * the default on a terminal) and rows ({@code -x}), both padded with tabs where a tab stop is
+ * crossed, and the long format, whose times follow the shell's {@code TZ}.
+ */
 final class LsFormat {
 
     private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MMM ppd HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM ppd  yyyy", Locale.ENGLISH);
+    private static final long SIX_MONTHS_SECONDS = 15_778_476L;
 
     private LsFormat() {
     }
 
-    static void print(List<Ls.Entry> entries, Ls.Options opt, PrintStream out, int width, boolean isDir) {
-        if (opt.longFormat()) {
-            printLong(entries, opt, out, isDir);
-        } else if (opt.one()) {
-            entries.forEach(e -> out.println(e.name()));
-        } else {
-            printColumns(entries, out, width);
+    static void print(List<Ls.Entry> entries, Ls.Options opt, PrintStream out, int width, boolean isDir,
+            Map<String, String> env) {
+        switch (opt.layout()) {
+            case LONG -> printLong(entries, opt, out, isDir, zone(env));
+            case ONE_PER_LINE -> entries.forEach(e -> out.println(e.name() + indicator(e, opt)));
+            case COLUMNS -> printColumns(entries, opt, out, width, true);
+            case ACROSS -> printColumns(entries, opt, out, width, false);
         }
     }
 
-    /** GNU's vertical columns: the fewest rows whose columns fit the terminal width. */
-    static void printColumns(List<Ls.Entry> entries, PrintStream out, int width) {
+    /** The {@code -F} / {@code -p} mark after a name. */
+    static String indicator(Ls.Entry e, Ls.Options opt) {
+        if (!opt.classify() && !opt.slash()) {
+            return "";
+        }
+        Path p = e.path();
+        if (Files.isSymbolicLink(p)) {
+            return opt.classify() ? "@" : "";
+        }
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            return "/";
+        }
+        if (!opt.classify()) {
+            return "";
+        }
+        int type = mode(p) & 0170000;
+        if (type == 0010000) {
+            return "|";
+        }
+        if (type == 0140000) {
+            return "=";
+        }
+        return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && (mode(p) & 0111) != 0 ? "*" : "";
+    }
+
+    private static int mode(Path p) {
+        try {
+            return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** GNU's columns: the most columns whose line stays shorter than the width. */
+    static void printColumns(List<Ls.Entry> entries, Ls.Options opt, PrintStream out, int width, boolean vertical) {
         int n = entries.size();
         if (n == 0) {
             return;
         }
-        int[] len = entries.stream().mapToInt(e -> e.name().codePointCount(0, e.name().length())).toArray();
-        int rows = n;
-        int[] colWidths = {0};
-        for (int r = 1; r <= n; r++) {
-            int cols = (n + r - 1) / r;
-            int[] w = new int[cols];
-            int total = 0;
-            for (int c = 0; c < cols; c++) {
-                for (int k = c * r; k < Math.min(n, (c + 1) * r); k++) {
-                    w[c] = Math.max(w[c], len[k]);
-                }
-                total += w[c] + (c < cols - 1 ? 2 : 0);
+        String[] names = new String[n];
+        int[] len = new int[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = entries.get(i).name() + indicator(entries.get(i), opt);
+            len[i] = names[i].codePointCount(0, names[i].length());
+        }
+        int maxCols = Math.max(1, Math.min(n, width / 3));
+        int cols = 1;
+        int[] colWidths = null;
+        for (int c = maxCols; c >= 1; c--) {
+            int[] w = widths(len, c, vertical);
+            int line = 0;
+            for (int x : w) {
+                line += x;
             }
-            if (total <= width || r == n) {
-                rows = r;
+            if (line < width || c == 1) {
+                cols = c;
                 colWidths = w;
                 break;
             }
         }
+        int rows = (n + cols - 1) / cols;
         for (int r = 0; r < rows; r++) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < colWidths.length; c++) {
-                int k = c * rows + r;
+            StringBuilder sb = new StringBuilder();
+            int pos = 0;
+            for (int c = 0; c < cols; c++) {
+                int k = vertical ? c * rows + r : r * cols + c;
                 if (k >= n) {
                     break;
                 }
-                line.append(entries.get(k).name());
-                boolean lastInRow = (c + 1) * rows + r >= n;
-                if (!lastInRow) {
-                    line.append(" ".repeat(colWidths[c] - len[k] + 2));
+                sb.append(names[k]);
+                int next = vertical ? (c + 1) * rows + r : r * cols + c + 1;
+                boolean last = c == cols - 1 || next >= n || (!vertical && next >= (r + 1) * cols);
+                if (last) {
+                    break;
                 }
+                pad(sb, pos + len[k], pos + colWidths[c]);
+                pos += colWidths[c];
             }
-            out.println(line);
+            out.println(sb);
         }
     }
 
-    private static void printLong(List<Ls.Entry> entries, Ls.Options opt, PrintStream out, boolean isDir) {
+    /** Widths of the columns for {@code cols} columns: the longest name plus two, the last without. */
+    private static int[] widths(int[] len, int cols, boolean vertical) {
+        int n = len.length;
+        int rows = (n + cols - 1) / cols;
+        int[] w = new int[cols];
+        for (int i = 0; i < n; i++) {
+            int idx = vertical ? i / rows : i % cols;
+            int real = len[i] + (idx == cols - 1 ? 0 : 2);
+            w[idx] = Math.max(w[idx], real);
+        }
+        return w;
+    }
+
+    /** GNU's indent: spaces, or a tab wherever one reaches the next tab stop (every 8 columns). */
+    private static void pad(StringBuilder sb, int from, int to) {
+        while (from < to) {
+            if (to / 8 > (from + 1) / 8) {
+                sb.append('\t');
+                from += 8 - from % 8;
+            } else {
+                sb.append(' ');
+                from++;
+            }
+        }
+    }
+
+    private static void printLong(List<Ls.Entry> entries, Ls.Options opt, PrintStream out, boolean isDir, ZoneId zone) {
         List<String[]> rows = new ArrayList<>();
         long blocks = 0;
+        Instant now = Instant.now();
         for (Ls.Entry e : entries) {
             try {
                 PosixFileAttributes a = Files.readAttributes(e.path(), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                int mode = (Integer) Files.getAttribute(e.path(), "unix:mode", LinkOption.NOFOLLOW_LINKS);
                 Object links = Files.getAttribute(e.path(), "unix:nlink", LinkOption.NOFOLLOW_LINKS);
-                blocks += (a.size() + 4095) / 4096 * 4;
+                blocks += kilobytes(e.path(), a);
                 String name = e.name();
                 if (a.isSymbolicLink()) {
-                    name += " -> " + Files.readSymbolicLink(e.path());
+                    Path target = Files.readSymbolicLink(e.path());
+                    name += " -> " + target;
+                    if (opt.classify() || opt.slash()) {
+                        Path resolved = e.path().resolveSibling(target);
+                        name += Files.isDirectory(resolved) ? "/"
+                                : opt.classify() && Files.isRegularFile(resolved) && Files.isExecutable(resolved) ? "*" : "";
+                    }
+                } else {
+                    name += indicator(e, opt);
                 }
-                rows.add(new String[] {type(a) + perms(a.permissions()), String.valueOf(links), a.owner().getName(),
-                    a.group().getName(), opt.human() ? human(a.size()) : String.valueOf(a.size()),
-                    date(a.lastModifiedTime().toInstant()), name});
-            } catch (IOException | UnsupportedOperationException ex) {
-                rows.add(new String[] {"??????????", "?", "?", "?", "?", "?", e.name()});
+                String owner = opt.numeric() ? String.valueOf(Files.getAttribute(e.path(), "unix:uid", LinkOption.NOFOLLOW_LINKS))
+                        : a.owner().getName();
+                String group = opt.numeric() ? String.valueOf(Files.getAttribute(e.path(), "unix:gid", LinkOption.NOFOLLOW_LINKS))
+                        : a.group().getName();
+                String size;
+                int type = mode & 0170000;
+                if (type == 0020000 || type == 0060000) {
+                    long rdev = ((Number) Files.getAttribute(e.path(), "unix:rdev", LinkOption.NOFOLLOW_LINKS)).longValue();
+                    size = "\0" + ((rdev >> 8) & 0xfff) + "," + ((rdev & 0xff) | ((rdev >> 12) & 0xfff00));
+                } else {
+                    size = opt.human() ? human(a.size()) : String.valueOf(a.size());
+                }
+                rows.add(new String[] {typeChar(type) + perms(mode), String.valueOf(links), owner, group, size,
+                    date(a.lastModifiedTime().toInstant(), now, zone), name});
+            } catch (IOException | UnsupportedOperationException | ClassCastException ex) {
+                rows.add(new String[] {"??????????", "?", "?", "?", "?", "           ?", e.name()});
             }
         }
         if (isDir) {
             out.println("total " + (opt.human() ? human(blocks * 1024) : String.valueOf(blocks)));
         }
-        int[] w = new int[6];
+        int[] w = new int[5];
+        int major = 0;
+        int minor = 0;
         for (String[] r : rows) {
-            for (int i = 1; i < 5; i++) {
+            for (int i = 1; i < 4; i++) {
                 w[i] = Math.max(w[i], r[i].length());
+            }
+            if (r[4].startsWith("\0")) {
+                String[] mm = r[4].substring(1).split(",");
+                major = Math.max(major, mm[0].length());
+                minor = Math.max(minor, mm[1].length());
+            } else {
+                w[4] = Math.max(w[4], r[4].length());
+            }
+        }
+        // a device's "major, minor" has a column of its own for each number, as in GNU ls
+        if (major > 0) {
+            w[4] = Math.max(w[4], major + 2 + minor);
+            for (String[] r : rows) {
+                if (r[4].startsWith("\0")) {
+                    String[] mm = r[4].substring(1).split(",");
+                    r[4] = pad(mm[0], w[4] - 2 - minor, true) + ", " + pad(mm[1], minor, true);
+                }
             }
         }
         for (String[] r : rows) {
-            out.println(r[0] + " " + pad(r[1], w[1], true) + " " + pad(r[2], w[2], false) + " "
-                    + pad(r[3], w[3], false) + " " + pad(r[4], w[4], true) + " " + r[5] + " " + r[6]);
+            StringBuilder line = new StringBuilder(r[0]).append(' ').append(pad(r[1], w[1], true));
+            if (opt.showOwner()) {
+                line.append(' ').append(pad(r[2], w[2], false));
+            }
+            if (opt.showGroup()) {
+                line.append(' ').append(pad(r[3], w[3], false));
+            }
+            line.append(' ').append(pad(r[4], w[4], true)).append(' ').append(r[5]).append(' ').append(r[6]);
+            out.println(line);
         }
+    }
+
+    /** Filesystem types that give folders no blocks of their own (memory-backed ones). */
+    private static final java.util.Set<String> MEMORY_FILESYSTEMS = java.util.Set.of("tmpfs", "devtmpfs", "ramfs",
+            "proc", "sysfs");
+    private static final Map<Object, Boolean> MEMORY_BY_DEVICE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The 1 KiB blocks a file takes, for the "total" line. Java cannot read st_blocks, so it is
+     * reckoned as the kernel allocates for ordinary files: whole 4 KiB pages of the size; none for
+     * a symlink, nor for a folder on a memory filesystem (tmpfs), whose size is only a count.
+     */
+    private static long kilobytes(Path p, PosixFileAttributes a) {
+        if (a.isSymbolicLink() || a.isOther()) {
+            return 0;
+        }
+        if (a.isDirectory()) {
+            try {
+                Object dev = Files.getAttribute(p, "unix:dev", LinkOption.NOFOLLOW_LINKS);
+                boolean memory = MEMORY_BY_DEVICE.computeIfAbsent(dev, d -> {
+                    try {
+                        return MEMORY_FILESYSTEMS.contains(Files.getFileStore(p).type());
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+                if (memory) {
+                    return 0;
+                }
+            } catch (IOException | RuntimeException e) {
+                // unknown: counted like a folder on disk
+            }
+        }
+        return (a.size() + 4095) / 4096 * 4;
     }
 
     private static String pad(String s, int w, boolean right) {
@@ -114,32 +266,53 @@ final class LsFormat {
         return right ? fill + s : s + fill;
     }
 
-    private static String type(PosixFileAttributes a) {
-        if (a.isDirectory()) {
-            return "d";
-        }
-        if (a.isSymbolicLink()) {
-            return "l";
-        }
-        return a.isOther() ? "p" : "-";
+    private static char typeChar(int type) {
+        return switch (type) {
+            case 0040000 -> 'd';
+            case 0120000 -> 'l';
+            case 0010000 -> 'p';
+            case 0140000 -> 's';
+            case 0020000 -> 'c';
+            case 0060000 -> 'b';
+            default -> '-';
+        };
     }
 
-    private static String perms(Set<PosixFilePermission> p) {
-        return (p.contains(PosixFilePermission.OWNER_READ) ? "r" : "-")
-                + (p.contains(PosixFilePermission.OWNER_WRITE) ? "w" : "-")
-                + (p.contains(PosixFilePermission.OWNER_EXECUTE) ? "x" : "-")
-                + (p.contains(PosixFilePermission.GROUP_READ) ? "r" : "-")
-                + (p.contains(PosixFilePermission.GROUP_WRITE) ? "w" : "-")
-                + (p.contains(PosixFilePermission.GROUP_EXECUTE) ? "x" : "-")
-                + (p.contains(PosixFilePermission.OTHERS_READ) ? "r" : "-")
-                + (p.contains(PosixFilePermission.OTHERS_WRITE) ? "w" : "-")
-                + (p.contains(PosixFilePermission.OTHERS_EXECUTE) ? "x" : "-");
+    /** rwx for owner, group and others, with setuid, setgid and sticky as s/S and t/T. */
+    static String perms(int mode) {
+        char[] c = new char[9];
+        String rwx = "rwxrwxrwx";
+        for (int i = 0; i < 9; i++) {
+            c[i] = (mode & (1 << (8 - i))) != 0 ? rwx.charAt(i) : '-';
+        }
+        if ((mode & 04000) != 0) {
+            c[2] = c[2] == 'x' ? 's' : 'S';
+        }
+        if ((mode & 02000) != 0) {
+            c[5] = c[5] == 'x' ? 's' : 'S';
+        }
+        if ((mode & 01000) != 0) {
+            c[8] = c[8] == 'x' ? 't' : 'T';
+        }
+        return new String(c);
     }
 
-    private static String date(Instant t) {
-        var z = t.atZone(ZoneId.systemDefault());
-        boolean recent = t.isAfter(Instant.now().minusSeconds(15552000L)) && t.isBefore(Instant.now().plusSeconds(3600));
-        return (recent ? RECENT : OLD).format(z);
+    /** The shell's $TZ when Java knows the zone, else the system's. */
+    static ZoneId zone(Map<String, String> env) {
+        String tz = env.get("TZ");
+        if (tz != null && !tz.isBlank()) {
+            try {
+                return ZoneId.of(tz.startsWith(":") ? tz.substring(1) : tz);
+            } catch (RuntimeException e) {
+                // a POSIX rule string Java cannot read: the system zone
+            }
+        }
+        return ZoneId.systemDefault();
+    }
+
+    private static String date(Instant t, Instant now, ZoneId zone) {
+        boolean recent = t.isAfter(now.minusSeconds(SIX_MONTHS_SECONDS)) && !t.isAfter(now);
+        return (recent ? RECENT : OLD).format(t.atZone(zone));
     }
 
     static String human(long size) {

@@ -16,6 +16,10 @@ final class Source implements Builtin {
             return 2;
         }
         Path file = ctx.state().cwd().resolve(args.getFirst());
+        if (Files.isDirectory(file)) {
+            io.err().println(ctx.state().errorPrefix() + name + ": " + args.getFirst() + ": is a directory");
+            return 1;
+        }
         if (!Files.isRegularFile(file)) {
             io.err().println(ctx.state().errorPrefix() + args.getFirst() + ": No such file or directory");
             return 1;

@@ -2,58 +2,76 @@ package org.oasm.substrate.builtin;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.oasm.substrate.exec.CommandIO;
-import org.oasm.substrate.exec.CommandResolver;
 
 /**
- * {@code which [-a] NAME...}: where a command comes from. Programs print their path, as
- * debianutils' which does; builtins say {@code NAME: shell builtin}. Status 1 when one is missing.
+ * {@code which [-a] NAME...}: the program each name runs from PATH, printed as debianutils'
+ * {@code which} prints it (the program bash users call), so scripts read the same output; shell
+ * builtins are not programs and are not listed, as there. Names with a slash are checked as they
+ * are. Status 1 when one is not found, 2 for a bad option.
  */
 final class Which implements Builtin {
 
     @Override
     public int run(String name, List<String> args, CommandIO io, BuiltinContext ctx) {
-        boolean all = args.contains("-a");
-        int status = 0;
+        boolean all = false;
+        List<String> names = new ArrayList<>();
+        boolean options = true;
         for (String a : args) {
-            if (a.equals("-a")) {
-                continue;
-            }
-            boolean found = false;
-            if (ctx.builtins().contains(a)) {
-                io.out().println(a + ": shell builtin");
-                found = true;
-                if (!all) {
-                    continue;
-                }
-            }
-            if (a.contains("/")) {
-                Path p = ctx.state().cwd().resolve(a);
-                if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                    io.out().println(a);
-                    found = true;
-                }
-            } else if (all) {
-                String path = ctx.state().variable("PATH");
-                for (String dir : (path == null ? "" : path).split(":")) {
-                    Path p = ctx.state().cwd().resolve(dir.isEmpty() ? "." : dir).resolve(a);
-                    if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                        io.out().println(p);
-                        found = true;
+            if (options && a.equals("--")) {
+                options = false;
+            } else if (options && a.startsWith("-") && a.length() > 1) {
+                for (char c : a.substring(1).toCharArray()) {
+                    switch (c) {
+                        case 'a' -> all = true;
+                        default -> {
+                            io.err().println("Illegal option -" + c);
+                            String self = org.oasm.substrate.exec.CommandResolver.searchPath("which", ctx.state())
+                                    .map(Path::toString).orElse("which");
+                            io.out().println("Usage: " + self + " [-a] args");
+                            return 2;
+                        }
                     }
                 }
             } else {
-                var p = CommandResolver.searchPath(a, ctx.state());
-                if (p.isPresent()) {
-                    io.out().println(p.get());
-                    found = true;
+                options = false;
+                names.add(a);
+            }
+        }
+        if (names.isEmpty()) {
+            return 1;
+        }
+        int status = 0;
+        for (String a : names) {
+            List<String> found = new ArrayList<>();
+            if (a.contains("/")) {
+                if (isProgram(ctx.state().cwd().resolve(a))) {
+                    found.add(a);
+                }
+            } else {
+                String path = ctx.state().variable("PATH");
+                for (String dir : (path == null ? "" : path).split(":", -1)) {
+                    String shown = (dir.isEmpty() ? "." : dir) + "/" + a;
+                    if (isProgram(ctx.state().cwd().resolve(shown))) {
+                        found.add(shown);
+                        if (!all) {
+                            break;
+                        }
+                    }
                 }
             }
-            if (!found) {
+            if (found.isEmpty()) {
                 status = 1;
+            } else {
+                found.forEach(io.out()::println);
             }
         }
         return status;
+    }
+
+    private static boolean isProgram(Path p) {
+        return Files.isRegularFile(p) && Files.isExecutable(p);
     }
 }

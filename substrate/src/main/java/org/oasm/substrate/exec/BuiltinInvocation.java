@@ -50,7 +50,7 @@ record BuiltinInvocation(ShellState state, Builtins builtins, IoContext io, Exec
         } else {
             pb.redirectError(ProcessRedirects.forOutput(io.err(), 2));
         }
-        Process p = pb.start();
+        Process p = Launch.start(pb);
         List<Thread> pumps = new ArrayList<>();
         if (io.in() instanceof Endpoint.Stream s && s.in() != null) {
             pumps.add(Thread.ofPlatform().daemon().start(() -> copy(s.in(), p.getOutputStream(), true)));

@@ -1,8 +1,10 @@
 package org.oasm.substrate.exec;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,13 +16,14 @@ import org.oasm.substrate.CommandEvent;
 import org.oasm.substrate.CommandOutcome;
 import org.oasm.substrate.ExecutionListener;
 import org.oasm.substrate.builtin.Builtins;
+import org.oasm.substrate.expand.CommandSubstitution;
 import org.oasm.substrate.expand.Expander;
 import org.oasm.substrate.expand.ExpansionException;
-import org.oasm.substrate.lex.Lexer;
-import org.oasm.substrate.lex.Token;
+import org.oasm.substrate.lex.SyntaxException;
 import org.oasm.substrate.lex.Word;
 import org.oasm.substrate.lex.WordPart;
 import org.oasm.substrate.parse.Node;
+import org.oasm.substrate.parse.Parser;
 
 /**
  * Walks a parsed tree and runs it: lists and {@code &&}/{@code ||} read the exit status, pipelines
@@ -36,6 +39,8 @@ public final class Executor {
     private final ScriptRunner scripts;
     private final PipelineRunner pipelines = new PipelineRunner(this);
     private final AtomicLong ids;
+    private volatile Node.Simple execOptimized;
+    private volatile int stopStatus;
 
     public Executor(Builtins builtins, ExecutionListener listener, TerminalInfo terminal, ScriptRunner scripts,
             AtomicLong ids) {
@@ -47,8 +52,20 @@ public final class Executor {
         this.ids = ids;
     }
 
+    /**
+     * Makes every command not yet started end the shell with {@code status} instead of running:
+     * what a shell told to terminate does once its foreground programs are stopped.
+     */
+    public void stop(int status) {
+        stopStatus = status;
+    }
+
     /** Runs a parsed node; {@code source} is the text it was parsed from. */
     public int execute(Node node, String source, ShellState state, IoContext io, long lineId) {
+        int stop = stopStatus;
+        if (stop != 0) {
+            throw new ShellExit(stop);
+        }
         int status = switch (node) {
             case Node.Sequence seq -> {
                 int st = 0;
@@ -73,24 +90,51 @@ public final class Executor {
         return status;
     }
 
+    /**
+     * Marks the command that {@code bash -c} would replace itself with (the last simple command of
+     * the string, without redirections): bash prints no signal message for it, so neither do we.
+     */
+    public void execOptimized(Node.Simple command) {
+        this.execOptimized = command;
+    }
+
+    boolean isExecOptimized(Node.Simple command) {
+        return command == execOptimized;
+    }
+
+    /** The last simple command of a tree, when it would be the last one to run, without redirections. */
+    public static Node.Simple lastSimple(Node node) {
+        Node.Simple s = switch (node) {
+            case Node.Sequence seq -> seq.items().isEmpty() ? null : lastSimple(seq.items().getLast());
+            case Node.AndIf and -> lastSimple(and.right());
+            case Node.OrIf or -> lastSimple(or.right());
+            case Node.Pipeline p -> p.stages().size() == 1 && !p.negated() ? p.stages().getFirst() : null;
+            case Node.Simple simple -> simple;
+        };
+        return s != null && s.redirects().isEmpty() ? s : null;
+    }
+
     TerminalInfo terminal() {
         return terminal;
     }
 
-    /** Expansion, aliases, redirections and lookup of one command, before anything starts. */
-    void prepare(Stage s, IoContext base, ShellState state, boolean single) {
+    /** Expansion, redirections and lookup of one command, before anything starts. */
+    void prepare(Stage s, IoContext base, ShellState state, long lineId) {
         s.cwd = state.cwd();
         s.io = base;
-        Expander ex = new Expander(state);
+        List<Assignment> assignments = s.node.assignments().stream().map(Assignment::of).toList();
+        Expander ex = new Expander(state, substitution(state, base, s, lineId));
         Map<String, String> assigned = new LinkedHashMap<>();
         try {
-            for (Word w : s.node.assignments()) {
-                Assignment a = Assignment.of(w);
-                assigned.put(a.name(), ex.expandSingle(a.value()));
+            s.argv = ex.expandAll(s.node.words());
+            if (!s.argv.isEmpty()) {
+                Expander overlay = new Expander(new Overlay(state, assigned), substitution(state, base, s, lineId));
+                for (Assignment a : assignments) {
+                    assigned.put(a.name(), overlay.expandSingle(a.value()));
+                }
             }
-            s.argv = expandWords(s.node.words(), ex, state);
         } catch (ExpansionException e) {
-            fail(s, e.getMessage(), 1);
+            failExpansion(s, e);
             return;
         }
         try {
@@ -98,27 +142,96 @@ public final class Executor {
         } catch (Redirections.RedirectionException e) {
             fail(s, e.getMessage(), 1);
             return;
+        } catch (ExpansionException e) {
+            failExpansion(s, e);
+            return;
         }
         if (s.argv.isEmpty()) {
             s.internal = (io, st) -> {
-                assigned.forEach(st::assign);
-                return 0;
+                Expander later = new Expander(st, substitution(st, base, s, lineId));
+                try {
+                    for (Assignment a : assignments) {
+                        st.assign(a.name(), later.expandSingle(a.value()));
+                    }
+                } catch (ExpansionException e) {
+                    return expansionFailed(e, io, st);
+                }
+                return s.substitutionStatus;
             };
             return;
         }
         s.extraEnv = assigned;
-        switch (resolver.resolve(s.argv, state)) {
+        String path = assigned.containsKey("PATH") ? assigned.get("PATH") : state.variable("PATH");
+        switch (resolver.resolve(s.argv, state, path)) {
             case Resolved.BuiltinCommand b -> s.internal = (io, st) -> withTemporaryEnvironment(assigned, st,
                     () -> runBuiltin(b, s, io, st));
             case Resolved.External e -> {
                 s.externalArgv = e.argv();
+                s.program = e.program();
+                s.programName = e.name();
                 Map<String, String> env = state.environment();
                 env.putAll(assigned);
+                env.put("_", e.program().toString());
                 s.environment = env;
             }
-            case Resolved.OasmScript sc -> s.internal = (io, st) -> scripts.runFile(sc.file(), sc.args(), st.copy(), io);
+            case Resolved.OasmScript sc -> s.internal = (io, st) -> scripts.runFile(sc.file(), sc.name(), sc.args(), st.copy(), io);
             case Resolved.Failure f -> fail(s, f.message(), f.status());
         }
+    }
+
+    /**
+     * {@code $(...)} for one command: the commands run in a copy of the state (a subshell) with
+     * stdout captured; stdin and stderr are the shell's. Its status is kept for a command made only
+     * of assignments ({@code X=$(false)} leaves $? at 1).
+     */
+    private CommandSubstitution substitution(ShellState state, IoContext base, Stage s, long lineId) {
+        return source -> {
+            Node node;
+            try {
+                node = Parser.parse(source);
+            } catch (SyntaxException e) {
+                throw new ExpansionException("command substitution: " + e.getMessage(), 2,
+                        ExpansionException.Scope.LINE);
+            }
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            Endpoint in = base.in() instanceof Endpoint.Pipe ? new Endpoint.Null() : base.in();
+            IoContext io = new IoContext(in, Endpoint.Stream.writing(buf), base.err());
+            ShellState sub = state.copy();
+            int status;
+            try {
+                status = execute(node, source, sub, io, lineId);
+            } catch (ShellExit | ShellAbort e) {
+                status = e instanceof ShellExit x ? x.status() : ((ShellAbort) e).status();
+            }
+            s.substitutionStatus = status;
+            state.setLastStatus(status);
+            return buf.toString(StandardCharsets.UTF_8);
+        };
+    }
+
+    private void failExpansion(Stage s, ExpansionException e) {
+        s.externalArgv = null;
+        s.internal = (io, st) -> expansionFailed(e, io, st);
+    }
+
+    /**
+     * Reports a word that could not be expanded and stops what bash stops: the command, the rest
+     * of the input line (a bad substitution), or a non-interactive shell ({@code ${X:?}}: status
+     * 127 for a {@code -c} string, 1 for a script or stdin, as bash has it); an interactive shell
+     * only abandons the line.
+     */
+    private static int expansionFailed(ExpansionException e, IoContext io, ShellState st) {
+        printError(io.err(), st.errorPrefix() + e.getMessage());
+        return switch (e.scope()) {
+            case COMMAND -> e.status();
+            case LINE -> throw new ShellAbort(e.status());
+            case SHELL -> {
+                if (st.interactive()) {
+                    throw new ShellAbort(1);
+                }
+                throw new ShellExit(st.commandString() ? e.status() : 1);
+            }
+        };
     }
 
     /** {@code NAME=value builtin}: the builtin sees the variables, exported, for its own run only. */
@@ -151,23 +264,6 @@ public final class Executor {
         }
     }
 
-    private List<String> expandWords(List<Word> words, Expander ex, ShellState state) {
-        if (!words.isEmpty() && words.getFirst().isPlain()) {
-            String alias = state.aliases().get(words.getFirst().literalText());
-            if (alias != null) {
-                List<String> argv = new ArrayList<>();
-                for (Token t : Lexer.tokenize(alias)) {
-                    if (t.kind() == Token.Kind.WORD) {
-                        argv.addAll(ex.expand(t.word()));
-                    }
-                }
-                argv.addAll(ex.expandAll(words.subList(1, words.size())));
-                return argv;
-            }
-        }
-        return ex.expandAll(words);
-    }
-
     private void fail(Stage s, String message, int status) {
         s.externalArgv = null;
         s.internal = (io, st) -> {
@@ -195,14 +291,18 @@ public final class Executor {
     }
 
     void stageFinished(Stage s) {
-        long pid = s.process == null ? -1 : s.process.pid();
-        listener.finished(s.event, new CommandOutcome(s.status, System.nanoTime() - s.startNanos, pid, -1));
+        long pid = s.nativeSpawned ? s.pid : s.process == null ? -1 : s.process.pid();
+        listener.finished(s.event, new CommandOutcome(s.status, System.nanoTime() - s.startNanos, pid,
+                s.cpuMicros < 0 ? -1 : s.cpuMicros / 1000, s.peakRssKb));
     }
 
     int runInternal(Stage s, ShellState state) {
         try {
             return s.internal.run(s.io, state);
         } catch (ShellExit e) {
+            s.exit = e;
+            return e.status();
+        } catch (ShellAbort e) {
             s.exit = e;
             return e.status();
         } catch (Exception e) {
@@ -275,8 +375,8 @@ public final class Executor {
 
     /** Used by {@code source} and by {@code .oasm} files in pipelines. */
     public interface ScriptRunner {
-        /** Runs a session file in {@code state} (a copy) as {@code $0} with these positional args. */
-        int runFile(Path file, List<String> args, ShellState state, IoContext io);
+        /** Runs a session file in {@code state} (a copy) as {@code $0} (its name as typed) with these positional args. */
+        int runFile(Path file, String name, List<String> args, ShellState state, IoContext io);
 
         /** Runs a file's commands in the caller's own state ({@code source}). */
         int runSourced(Path file, ShellState state, IoContext io);

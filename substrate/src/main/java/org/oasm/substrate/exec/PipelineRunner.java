@@ -33,7 +33,7 @@ final class PipelineRunner {
                     i == 0 ? io.in() : new Endpoint.Pipe(i - 1),
                     i == n - 1 ? io.out() : new Endpoint.Pipe(i),
                     io.err());
-            executor.prepare(s, base, state, n == 1);
+            executor.prepare(s, base, state, lineId);
             stages.add(s);
         }
         disconnectUnusedPipes(stages);
@@ -57,6 +57,8 @@ final class PipelineRunner {
             stages.forEach(s -> {
                 if (s.process != null) {
                     s.process.destroy();
+                } else if (s.nativeSpawned) {
+                    NativeChain.terminate(s);
                 }
             });
             Thread.currentThread().interrupt();
@@ -69,7 +71,13 @@ final class PipelineRunner {
         if (n == 1 && stages.getFirst().exit != null) {
             throw stages.getFirst().exit;
         }
-        int status = stages.getLast().status;
+        Stage last = stages.getLast();
+        int status = last.status;
+        boolean killed = last.nativeSpawned ? last.signaled : last.process != null && status > 128;
+        if (killed && !executor.isExecOptimized(last.node)) {
+            Signals.report(status, last.nativeSpawned ? last.pid : last.process.pid(), last.node.text(source), io.err(),
+                    state);
+        }
         return pipeline.negated() ? (status == 0 ? 1 : 0) : status;
     }
 
@@ -113,15 +121,24 @@ final class PipelineRunner {
             while (j + 1 < stages.size() && osPipe(stages.get(j), stages.get(j + 1))) {
                 j++;
             }
+            List<Stage> chain = stages.subList(i, j + 1);
+            NativeSpawn nat = NativeSpawn.ready();
+            if (nat != null && NativeChain.eligible(chain)) {
+                chain.forEach(s -> executor.stageStarted(s, source, lineId));
+                if (NativeChain.start(nat, chain)) {
+                    i = j + 1;
+                    continue;
+                }
+            } else {
+                chain.forEach(s -> executor.stageStarted(s, source, lineId));
+            }
             List<ProcessBuilder> builders = new ArrayList<>();
             for (int k = i; k <= j; k++) {
                 builders.add(builder(stages.get(k), k == i, k == j));
             }
-            List<Stage> chain = stages.subList(i, j + 1);
-            chain.forEach(s -> executor.stageStarted(s, source, lineId));
             try {
-                List<Process> processes = builders.size() == 1 ? List.of(builders.getFirst().start())
-                        : ProcessBuilder.startPipeline(builders);
+                List<Process> processes = builders.size() == 1 ? List.of(Launch.start(builders.getFirst()))
+                        : Launch.startPipeline(builders);
                 for (int k = 0; k < processes.size(); k++) {
                     chain.get(k).process = processes.get(k);
                 }
@@ -145,14 +162,29 @@ final class PipelineRunner {
                 if (chain.size() == 1) {
                     throw first;
                 }
-                s.process = builders.get(k).start();
+                s.process = Launch.start(builders.get(k));
             } catch (IOException e) {
-                String msg = e.getMessage() == null ? "cannot execute" : e.getMessage();
-                int colon = msg.indexOf("error=");
-                String reason = colon >= 0 ? msg.substring(msg.indexOf(',', colon) + 1).strip() : msg;
-                executor.reportFailure(s, s.argv.getFirst() + ": cannot execute: " + reason, 126);
+                int errno = errno(e.getMessage());
+                // bash's words and statuses for a program the kernel would not run
+                String reason = switch (errno) {
+                    case 2 -> "cannot execute: required file not found";
+                    case 8 -> "cannot execute binary file: Exec format error";
+                    case 13 -> "Permission denied";
+                    case 7 -> "Argument list too long";
+                    default -> "cannot execute: " + (e.getMessage() == null ? "unknown error" : e.getMessage());
+                };
+                executor.reportFailure(s, s.argv.getFirst() + ": " + reason, errno == 2 ? 127 : 126);
             }
         }
+    }
+
+    /** The error number in the JDK's "error=2, ..." or "error: 2 (...)" launch failure message, or -1. */
+    private static int errno(String message) {
+        if (message == null) {
+            return -1;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("error[=:] ?(\\d+)").matcher(message);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     private ProcessBuilder builder(Stage s, boolean first, boolean last) {
@@ -232,14 +264,43 @@ final class PipelineRunner {
             } else {
                 ShellState sub = state.copy();
                 s.thread = Thread.ofPlatform().name("stage-" + s.index).start(() -> {
-                    s.status = executor.runInternal(s, sub);
-                    s.exit = null;
+                    try {
+                        s.status = executor.runInternal(s, sub);
+                        s.exit = null;
+                    } finally {
+                        closeOwned(s.io);
+                    }
                 });
             }
         }
     }
 
+    /**
+     * Closes the pipe ends a stage owns once it is done, whatever it did with them, so the next
+     * command sees end of file even when this one failed before writing (command not found,
+     * a failed expansion).
+     */
+    private static void closeOwned(IoContext io) {
+        for (Endpoint e : List.of(io.in(), io.out(), io.err())) {
+            if (e instanceof Endpoint.Stream s && s.owned()) {
+                try {
+                    if (s.out() != null) {
+                        s.out().close();
+                    }
+                    if (s.in() != null) {
+                        s.in().close();
+                    }
+                } catch (IOException ignored) {
+                    // already closed by the command
+                }
+            }
+        }
+    }
+
     private static int waitFor(Stage s) throws InterruptedException {
+        if (s.nativeSpawned) {
+            return NativeChain.waitFor(s);
+        }
         if (s.process != null) {
             return s.process.waitFor();
         }

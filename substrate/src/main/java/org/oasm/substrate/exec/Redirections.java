@@ -34,7 +34,7 @@ final class Redirections {
         for (Redirect r : redirects) {
             if (r.kind() == Redirect.Kind.DUPLICATE) {
                 String t = r.target().literalText();
-                io = io.with(r.fd(), t.equals("-") ? new Endpoint.Null() : io.get(fdNumber(t)));
+                io = with(io, r.fd(), t.equals("-") ? new Endpoint.Null() : io.get(fdNumber(t)));
                 continue;
             }
             String name;
@@ -44,6 +44,11 @@ final class Redirections {
                 throw new RedirectionException(e.getMessage());
             }
             Path file = cwd.resolve(name);
+            Endpoint standard = standardStream(name, io);
+            if (standard != null && r.kind() != Redirect.Kind.WRITE_BOTH && r.kind() != Redirect.Kind.APPEND_BOTH) {
+                io = with(io, r.fd(), standard);
+                continue;
+            }
             switch (r.kind()) {
                 case READ -> {
                     if (!Files.exists(file)) {
@@ -52,11 +57,11 @@ final class Redirections {
                     if (!Files.isReadable(file)) {
                         throw new RedirectionException(name + ": Permission denied");
                     }
-                    io = io.with(r.fd(), new Endpoint.FileEndpoint(file, true));
+                    io = with(io, r.fd(), new Endpoint.FileEndpoint(file, true));
                 }
                 case WRITE, APPEND -> {
                     open(name, file, r.kind() == Redirect.Kind.WRITE);
-                    io = io.with(r.fd(), writeEndpoint(file));
+                    io = with(io, r.fd(), writeEndpoint(file));
                 }
                 case WRITE_BOTH, APPEND_BOTH -> {
                     open(name, file, r.kind() == Redirect.Kind.WRITE_BOTH);
@@ -67,6 +72,24 @@ final class Redirections {
             }
         }
         return io;
+    }
+
+    /**
+     * Descriptors above 2 are opened (so {@code 3>f} still creates f) but not passed on: builtins
+     * only have three, and the JDK's process launcher cannot hand a program more.
+     */
+    private static IoContext with(IoContext io, int fd, Endpoint e) {
+        return fd <= 2 ? io.with(fd, e) : io;
+    }
+
+    /** {@code /dev/stdout} and friends name the command's current descriptors, as on Linux. */
+    private static Endpoint standardStream(String name, IoContext io) {
+        return switch (name) {
+            case "/dev/stdin", "/dev/fd/0" -> io.in();
+            case "/dev/stdout", "/dev/fd/1" -> io.out();
+            case "/dev/stderr", "/dev/fd/2" -> io.err();
+            default -> null;
+        };
     }
 
     private static Endpoint writeEndpoint(Path file) {

@@ -25,6 +25,7 @@ public final class ShellState implements ExpansionContext {
     private String errorPrefix = "oasm: ";
     private int lineNumber;
     private boolean interactive;
+    private boolean commandString;
 
     /** A state seeded from the given environment, all of it exported. */
     public ShellState(Path cwd, Map<String, String> environment) {
@@ -39,6 +40,54 @@ public final class ShellState implements ExpansionContext {
         exported.put("PWD", true);
     }
 
+    /**
+     * The state a shell starts with, as bash sets it up: the inherited environment, all exported;
+     * {@code PWD} kept when it names the working directory (a logical path through symlinks),
+     * else the physical path; {@code OLDPWD} kept only when it is a directory; {@code SHLVL}
+     * one more than inherited; {@code PPID}, {@code UID} and {@code EUID} set, not exported.
+     */
+    public static ShellState startup(Path cwd, Map<String, String> environment) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        Path dir = cwd.toAbsolutePath().normalize();
+        String pwd = env.get("PWD");
+        env.remove("PWD");
+        ShellState s = new ShellState(dir, env);
+        if (pwd != null && pwd.startsWith("/") && !pwd.equals(dir.toString())) {
+            try {
+                Path logical = Path.of(pwd).normalize();
+                if (java.nio.file.Files.isSameFile(logical, dir)) {
+                    s.cwd = logical;
+                    s.vars.put("PWD", logical.toString());
+                }
+            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                // not the same folder: the physical path stands
+            }
+        }
+        String old = env.get("OLDPWD");
+        if (old != null && !java.nio.file.Files.isDirectory(Path.of(old))) {
+            s.vars.remove("OLDPWD");
+        }
+        s.exported.put("OLDPWD", true);
+        int level;
+        try {
+            level = Integer.parseInt(env.getOrDefault("SHLVL", "0").strip()) + 1;
+        } catch (NumberFormatException e) {
+            level = 1;
+        }
+        s.vars.put("SHLVL", Integer.toString(Math.max(level, 1)));
+        s.exported.put("SHLVL", true);
+        // bash's own, not exported: the parent's process id and the user's ids
+        ProcessHandle.current().parent().ifPresent(p -> s.vars.put("PPID", Long.toString(p.pid())));
+        try {
+            Object uid = java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            s.vars.put("UID", uid.toString());
+            s.vars.put("EUID", uid.toString());
+        } catch (java.io.IOException | RuntimeException e) {
+            // no /proc: the ids stay unset
+        }
+        return s;
+    }
+
     private ShellState(ShellState o) {
         this.cwd = o.cwd;
         this.vars = new LinkedHashMap<>(o.vars);
@@ -50,6 +99,7 @@ public final class ShellState implements ExpansionContext {
         this.errorPrefix = o.errorPrefix;
         this.lineNumber = o.lineNumber;
         this.interactive = o.interactive;
+        this.commandString = o.commandString;
     }
 
     /** A subshell's state: changes to it do not reach this one. */
@@ -182,5 +232,14 @@ public final class ShellState implements ExpansionContext {
 
     public void setInteractive(boolean interactive) {
         this.interactive = interactive;
+    }
+
+    /** Whether the shell runs a {@code -c} string (some statuses differ from scripts, as in bash). */
+    public boolean commandString() {
+        return commandString;
+    }
+
+    public void setCommandString(boolean commandString) {
+        this.commandString = commandString;
     }
 }

@@ -29,6 +29,16 @@ final class Stage {
     Map<String, String> extraEnv = Map.of();
     IoContext io;
     List<String> externalArgv;
+    /** The file an external command runs, and its argv[0] as typed. */
+    java.nio.file.Path program;
+    String programName;
+    /** A process started by {@link NativeSpawn}: its id, and whether a signal ended it. */
+    boolean nativeSpawned;
+    long pid = -1;
+    boolean signaled;
+    /** What the kernel counted for a program this shell waited for itself: CPU microseconds, peak kilobytes (-1: unknown). */
+    long cpuMicros = -1;
+    long peakRssKb = -1;
     Internal internal;
     Process process;
     Thread thread;
@@ -37,7 +47,10 @@ final class Stage {
     long startNanos;
     java.nio.file.Path cwd;
     Map<String, String> environment;
-    ShellExit exit;
+    /** An exit or abort raised by the command, re-thrown when it ran in the shell itself. */
+    RuntimeException exit;
+    /** The status of the command's last {@code $(...)}. */
+    volatile int substitutionStatus;
 
     Stage(Node.Simple node, int index) {
         this.node = node;

@@ -15,9 +15,15 @@ public final class Expander {
     private static final String IFS = " \t\n";
 
     private final ExpansionContext ctx;
+    private final CommandSubstitution substitution;
 
     public Expander(ExpansionContext ctx) {
+        this(ctx, CommandSubstitution.NONE);
+    }
+
+    public Expander(ExpansionContext ctx, CommandSubstitution substitution) {
         this.ctx = ctx;
+        this.substitution = substitution;
     }
 
     /** Expands words into fields (argv). */
@@ -104,12 +110,27 @@ public final class Expander {
 
     private List<Field> fields(Word word, boolean split) {
         List<Field> fields = new ArrayList<>();
-        Field cur = new Field();
-        for (WordPart part : word.parts()) {
+        Field cur = appendParts(word.parts(), fields, new Field(), split, false);
+        if (!cur.isEmpty() || (fields.isEmpty() && !split)) {
+            fields.add(cur);
+        }
+        return fields;
+    }
+
+    /**
+     * Expands parts onto the field being built and returns the (possibly new) current field.
+     * {@code splitLiterals} is for the word of an unquoted {@code ${X:-a b}}, whose unquoted
+     * blanks separate fields like those of an expanded value.
+     */
+    private Field appendParts(List<WordPart> parts, List<Field> fields, Field cur, boolean split,
+            boolean splitLiterals) {
+        for (WordPart part : parts) {
             switch (part) {
                 case WordPart.Literal l -> {
                     if (l.quoted()) {
                         cur.appendQuoted(l.text());
+                    } else if (splitLiterals) {
+                        cur = value(l.text(), false, fields, cur, split);
                     } else {
                         cur.appendUnquoted(l.text());
                     }
@@ -123,12 +144,13 @@ public final class Expander {
                     }
                 }
                 case WordPart.Param p -> cur = param(p, fields, cur, split);
+                case WordPart.Command c -> cur = value(trimNewlines(substitution.output(c.source())), c.quoted(),
+                        fields, cur, split);
+                case WordPart.Bad b -> throw new ExpansionException(b.text() + ": bad substitution", 1,
+                        ExpansionException.Scope.LINE);
             }
         }
-        if (!cur.isEmpty() || (fields.isEmpty() && !split)) {
-            fields.add(cur);
-        }
-        return fields;
+        return cur;
     }
 
     private Field param(WordPart.Param p, List<Field> fields, Field cur, boolean split) {
@@ -147,6 +169,12 @@ public final class Expander {
             }
             return cur;
         }
+        if (usesOperand(p)) {
+            if (p.operator().endsWith("=")) {
+                ctx.assign(p.name(), expandSingle(p.operand()));
+            }
+            return appendParts(p.operand().parts(), fields, cur, split, !p.quoted());
+        }
         String value = value(p);
         if (value == null) {
             if (p.quoted()) {
@@ -154,7 +182,12 @@ public final class Expander {
             }
             return cur;
         }
-        if (p.quoted()) {
+        return value(value, p.quoted(), fields, cur, split);
+    }
+
+    /** Adds an expanded value to the fields: as it is when quoted, else split at blanks. */
+    private static Field value(String value, boolean quoted, List<Field> fields, Field cur, boolean split) {
+        if (quoted) {
             cur.appendQuoted(value);
             return cur;
         }
@@ -185,14 +218,69 @@ public final class Expander {
         return cur;
     }
 
+    private static String trimNewlines(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** A word as a glob pattern: its quoted characters escaped, its expansions done. */
+    private String pattern(Word word) {
+        StringBuilder sb = new StringBuilder();
+        for (Field f : fields(word, false)) {
+            sb.append(f.pattern);
+        }
+        return sb.toString();
+    }
+
+    /** Whether {@code ${X-word}}, {@code ${X=word}} or {@code ${X+word}} (with or without colon) yields its word. */
+    private boolean usesOperand(WordPart.Param p) {
+        String op = p.operator();
+        if (op == null || p.operand() == null) {
+            return false;
+        }
+        char kind = op.charAt(op.length() - 1);
+        if (kind != '-' && kind != '=' && kind != '+') {
+            return false;
+        }
+        String v = raw(p.name());
+        boolean unsetOrEmpty = v == null || (op.startsWith(":") && v.isEmpty());
+        return kind == '+' ? !unsetOrEmpty : unsetOrEmpty;
+    }
+
     private String value(WordPart.Param p) {
         String v = raw(p.name());
         String op = p.operator();
         if (op == null) {
             return v;
         }
-        if (op.equals("#")) {
+        if (op.equals("#") && p.operand() == null) {
             return Integer.toString(v == null ? 0 : v.codePointCount(0, v.length()));
+        }
+        switch (op) {
+            case "#", "##", "%", "%%" -> {
+                return v == null ? null : Patterns.remove(v, op, pattern(p.operand()));
+            }
+            case "/", "//" -> {
+                return v == null ? null : Patterns.replace(v, op.equals("//"), pattern(p.operand()),
+                        expandSingle(p.replacement()));
+            }
+            case "^", "^^", ",", ",," -> {
+                return v == null ? null : Patterns.changeCase(v, op, pattern(p.operand()));
+            }
+            case ":" -> {
+                return v == null ? null : Patterns.substring(v, p.operand().literalText(), p.name());
+            }
+            default -> { }
+        }
+        if (op.equals("!")) {
+            if (v == null || v.isEmpty() || !v.matches("[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?#$0]")) {
+                throw new ExpansionException(p.name() + ": invalid indirect expansion", 1,
+                        ExpansionException.Scope.LINE);
+            }
+            return raw(v);
         }
         boolean unsetOrEmpty = v == null || (op.startsWith(":") && v.isEmpty());
         return switch (op.charAt(op.length() - 1)) {
@@ -206,6 +294,15 @@ public final class Expander {
                 yield v;
             }
             case '+' -> unsetOrEmpty ? "" : expandSingle(p.operand());
+            case '?' -> {
+                if (unsetOrEmpty) {
+                    String m = expandSingle(p.operand());
+                    throw new ExpansionException(p.name() + ": " + (!m.isEmpty() ? m
+                            : op.startsWith(":") ? "parameter null or not set" : "parameter not set"), 127,
+                            ExpansionException.Scope.SHELL);
+                }
+                yield v;
+            }
             default -> v;
         };
     }
@@ -218,6 +315,10 @@ public final class Expander {
             case "0" -> ctx.scriptName();
             case "@", "*" -> ctx.positional().isEmpty() ? null : String.join(" ", ctx.positional());
             case "-", "!" -> "";
+            case "RANDOM" -> {
+                String v = ctx.variable("RANDOM");
+                yield v != null ? v : Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(32768));
+            }
             default -> {
                 if (Character.isDigit(name.charAt(0))) {
                     int idx = Integer.parseInt(name);

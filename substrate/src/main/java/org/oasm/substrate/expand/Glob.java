@@ -188,6 +188,13 @@ public final class Glob {
             i++;
         }
         while (i < seg.length() && seg.charAt(i) != ']') {
+            if (seg.startsWith("[:", i)) {
+                int end = seg.indexOf(":]", i + 2);
+                if (end > 0) {
+                    i = end + 2;
+                    continue;
+                }
+            }
             i++;
         }
         return i < seg.length() ? i : -1;
@@ -211,6 +218,14 @@ public final class Glob {
                 }
             }
             if (c == '-' && i > 0 && i < body.length() - 1) {
+                char from = body.charAt(i - 1);
+                char to = body.charAt(i + 1);
+                if (to < from) {
+                    // a reversed range matches nothing, as in bash; the regex would not compile
+                    sb.setLength(sb.length() - (Character.isLetterOrDigit(from) ? 1 : 2));
+                    i++;
+                    continue;
+                }
                 sb.append('-');
             } else if (c == '\\' && i + 1 < body.length()) {
                 sb.append('\\').append(body.charAt(++i));
@@ -219,6 +234,12 @@ public final class Glob {
             } else {
                 sb.append('\\').append(c);
             }
+        }
+        if (sb.length() == 1) {
+            return "(?!)";
+        }
+        if (sb.toString().equals("[^")) {
+            return ".";
         }
         return sb.append(']').toString();
     }

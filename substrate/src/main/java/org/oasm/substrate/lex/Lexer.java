@@ -10,16 +10,30 @@ import java.util.List;
  */
 public final class Lexer {
 
-    private final String src;
-    private int pos;
+    final String src;
+    private final boolean more;
+    /** False inside the word of a {@code ${X:-word}}, where {@code #} starts no comment. */
+    boolean comments = true;
+    int pos;
+    private final DollarLexer dollar = new DollarLexer(this);
 
-    private Lexer(String src) {
+    Lexer(String src, boolean more) {
         this.src = src;
+        this.more = more;
     }
 
-    /** Tokenizes the whole source, ending with an EOF token. */
+    /** Tokenizes the whole source, ending with an EOF token; the source is all the input there is. */
     public static List<Token> tokenize(String source) {
-        Lexer lexer = new Lexer(source);
+        return tokenize(source, false);
+    }
+
+    /**
+     * Tokenizes a source that more lines may follow ({@code more}): then a backslash at its very
+     * end continues onto the next line, and the text is {@linkplain SyntaxException#incomplete()
+     * incomplete}; at the real end of input the backslash stands for itself, as in bash.
+     */
+    public static List<Token> tokenize(String source, boolean more) {
+        Lexer lexer = new Lexer(source, more);
         List<Token> tokens = new ArrayList<>();
         Token t;
         do {
@@ -29,7 +43,7 @@ public final class Lexer {
         return tokens;
     }
 
-    private Token next() {
+    Token next() {
         skipBlanks();
         if (pos >= src.length()) {
             return Token.eof(pos);
@@ -38,7 +52,7 @@ public final class Lexer {
         if (c == '\n') {
             return Token.newline(pos++);
         }
-        if (c == '#') {
+        if (c == '#' && comments) {
             while (pos < src.length() && src.charAt(pos) != '\n') {
                 pos++;
             }
@@ -59,6 +73,7 @@ public final class Lexer {
             if (c == ' ' || c == '\t' || c == '\r') {
                 pos++;
             } else if (c == '\\' && pos + 1 < src.length() && src.charAt(pos + 1) == '\n') {
+                continuation(pos);
                 pos += 2;
             } else {
                 return;
@@ -75,16 +90,8 @@ public final class Lexer {
         int start = pos;
         List<WordPart> parts = new ArrayList<>();
         StringBuilder lit = new StringBuilder();
-        if (src.charAt(pos) == '~') {
-            int end = pos + 1;
-            while (end < src.length() && isUserChar(src.charAt(end))) {
-                end++;
-            }
-            if (end == src.length() || src.charAt(end) == '/' || isMeta(src.charAt(end))) {
-                parts.add(new WordPart.Tilde(src.substring(pos + 1, end)));
-                pos = end;
-            }
-        }
+        readTilde(parts, false);
+        boolean assignment = false;
         while (pos < src.length()) {
             char c = src.charAt(pos);
             if (isMeta(c)) {
@@ -106,9 +113,16 @@ public final class Lexer {
                 }
                 case '\\' -> {
                     if (pos + 1 >= src.length()) {
-                        throw new SyntaxException("unexpected end of file after `\\'", pos, true);
+                        continuation(pos);
+                        flush(parts, lit, false);
+                        parts.add(new WordPart.Literal("\\", true));
+                        pos++;
+                        continue;
                     }
                     char n = src.charAt(pos + 1);
+                    if (n == '\n') {
+                        continuation(pos);
+                    }
                     pos += 2;
                     if (n != '\n') {
                         flush(parts, lit, false);
@@ -116,7 +130,7 @@ public final class Lexer {
                     }
                 }
                 case '$' -> {
-                    WordPart p = readDollar(false);
+                    WordPart p = dollar.readDollar(false);
                     if (p == null) {
                         lit.append('$');
                         pos++;
@@ -125,10 +139,19 @@ public final class Lexer {
                         parts.add(p);
                     }
                 }
-                case '`' -> throw new SyntaxException("command substitution with `...` is not supported", pos, false);
+                case '`' -> {
+                    flush(parts, lit, false);
+                    parts.add(dollar.readBackquoted(false));
+                }
                 default -> {
                     lit.append(c);
                     pos++;
+                    if (c == '=' && !assignment && parts.isEmpty() && DollarLexer.isName(lit.substring(0, lit.length() - 1))) {
+                        assignment = true;
+                        flushBeforeTilde(parts, lit);
+                    } else if (c == ':' && assignment) {
+                        flushBeforeTilde(parts, lit);
+                    }
                 }
             }
         }
@@ -143,6 +166,49 @@ public final class Lexer {
         return Token.word(word);
     }
 
+    /**
+     * A tilde prefix at {@code pos}: {@code ~} or {@code ~user} ending at a slash, the end of the
+     * word or (after {@code =} in an assignment-like word) a colon.
+     */
+    private boolean readTilde(List<WordPart> parts, boolean inAssignment) {
+        if (pos >= src.length() || src.charAt(pos) != '~') {
+            return false;
+        }
+        int end = pos + 1;
+        while (end < src.length() && isUserChar(src.charAt(end))) {
+            end++;
+        }
+        if (end == src.length() || src.charAt(end) == '/' || isMeta(src.charAt(end))
+                || (inAssignment && src.charAt(end) == ':')) {
+            parts.add(new WordPart.Tilde(src.substring(pos + 1, end)));
+            pos = end;
+            return true;
+        }
+        return false;
+    }
+
+    /** In {@code NAME=~/x} or {@code PATH=a:~/bin}, bash expands a tilde after = and after each colon. */
+    private void flushBeforeTilde(List<WordPart> parts, StringBuilder lit) {
+        if (pos < src.length() && src.charAt(pos) == '~') {
+            int before = parts.size();
+            String pending = lit.toString();
+            lit.setLength(0);
+            parts.add(new WordPart.Literal(pending, false));
+            if (!readTilde(parts, true)) {
+                parts.remove(before);
+                lit.append(pending);
+            }
+        }
+    }
+
+    /** A backslash at {@code at} ends the text (perhaps before a final newline): more may follow. */
+    private void continuation(int at) {
+        boolean last = at + 1 >= src.length() || (at + 2 == src.length() && src.charAt(at + 1) == '\n');
+        if (more && last) {
+            throw new SyntaxException("unexpected end of file after `\\'", at, true);
+        }
+    }
+
     private static boolean isFdNumber(Word w) {
         return w.isPlain() && !w.parts().isEmpty() && w.literalText().matches("[0-9]");
     }
@@ -154,20 +220,36 @@ public final class Lexer {
     private void readDoubleQuoted(List<WordPart> parts) {
         int open = pos;
         pos++;
+        readDoubleQuotedBody(parts, open, false);
+    }
+
+    /**
+     * The inside of double quotes, up to the closing quote; or, for the word of a {@code ${X:-...}}
+     * that is itself inside double quotes ({@code operand}), up to the end of the text, where
+     * inner double quotes only toggle and stay quoting.
+     */
+    void readDoubleQuotedBody(List<WordPart> parts, int open, boolean operand) {
         StringBuilder lit = new StringBuilder();
         boolean any = false;
         while (true) {
             if (pos >= src.length()) {
+                if (operand) {
+                    break;
+                }
                 throw new SyntaxException("unexpected EOF while looking for matching `\"'", open, true);
             }
             char c = src.charAt(pos);
             if (c == '"') {
                 pos++;
+                if (operand) {
+                    any = true;
+                    continue;
+                }
                 break;
             }
             if (c == '\\' && pos + 1 < src.length()) {
                 char n = src.charAt(pos + 1);
-                if (n == '$' || n == '`' || n == '"' || n == '\\') {
+                if (n == '$' || n == '`' || n == '"' || n == '\\' || (operand && n == '}')) {
                     lit.append(n);
                     pos += 2;
                     continue;
@@ -178,7 +260,7 @@ public final class Lexer {
                 }
             }
             if (c == '$') {
-                WordPart p = readDollar(true);
+                WordPart p = dollar.readDollar(true);
                 if (p != null) {
                     flush(parts, lit, true);
                     parts.add(p);
@@ -187,7 +269,10 @@ public final class Lexer {
                 }
             }
             if (c == '`') {
-                throw new SyntaxException("command substitution with `...` is not supported", pos, false);
+                flush(parts, lit, true);
+                parts.add(dollar.readBackquoted(true));
+                any = true;
+                continue;
             }
             lit.append(c);
             pos++;
@@ -197,170 +282,11 @@ public final class Lexer {
         }
     }
 
-    /** Reads a {@code $} expansion at {@code pos}; returns null (consuming nothing) when the $ is literal. */
-    private WordPart readDollar(boolean quoted) {
-        int start = pos;
-        if (pos + 1 >= src.length()) {
-            return null;
-        }
-        char n = src.charAt(pos + 1);
-        if (n == '{') {
-            return readBraced(quoted);
-        }
-        if (n == '(') {
-            throw new SyntaxException("command substitution $(...) is not supported", pos, false);
-        }
-        if (n == '?' || n == '#' || n == '@' || n == '*' || n == '$' || n == '!' || n == '-'
-                || Character.isDigit(n)) {
-            pos += 2;
-            return new WordPart.Param(String.valueOf(n), quoted);
-        }
-        if (n == '_' || isAsciiLetter(n)) {
-            int end = pos + 1;
-            while (end < src.length() && isNameChar(src.charAt(end))) {
-                end++;
-            }
-            pos = end;
-            return new WordPart.Param(src.substring(start + 1, end), quoted);
-        }
-        if (n == '\'' && !quoted) {
-            pos++;
-            return readAnsiC();
-        }
-        return null;
-    }
-
-    private WordPart readBraced(boolean quoted) {
-        int open = pos;
-        pos += 2;
-        int nameStart = pos;
-        if (pos < src.length() && "?#@*$!-".indexOf(src.charAt(pos)) >= 0) {
-            pos++;
-        } else {
-            while (pos < src.length() && isNameChar(src.charAt(pos))) {
-                pos++;
-            }
-        }
-        String name = src.substring(nameStart, pos);
-        if (pos >= src.length()) {
-            throw new SyntaxException("unexpected EOF while looking for matching `}'", open, true);
-        }
-        if (name.equals("#") && pos < src.length() && isNameChar(src.charAt(pos))) {
-            int s = pos;
-            while (pos < src.length() && isNameChar(src.charAt(pos))) {
-                pos++;
-            }
-            expect('}', open);
-            return new WordPart.Param(src.substring(s, pos - 1), quoted, "#", null);
-        }
-        if (name.isEmpty()) {
-            throw new SyntaxException("${" + restUntilBrace() + "}: bad substitution", open, false);
-        }
-        char c = src.charAt(pos);
-        if (c == '}') {
-            pos++;
-            return new WordPart.Param(name, quoted);
-        }
-        String operator;
-        if (src.startsWith(":-", pos) || src.startsWith(":=", pos) || src.startsWith(":+", pos)) {
-            operator = src.substring(pos, pos + 2);
-            pos += 2;
-        } else if (c == '-' || c == '=' || c == '+') {
-            operator = String.valueOf(c);
-            pos++;
-        } else {
-            throw new SyntaxException("${" + name + restUntilBrace() + "}: bad substitution", open, false);
-        }
-        int operandStart = pos;
-        int depth = 0;
-        while (pos < src.length() && !(src.charAt(pos) == '}' && depth == 0)) {
-            char d = src.charAt(pos);
-            if (d == '\\') {
-                pos++;
-            } else if (d == '{') {
-                depth++;
-            } else if (d == '}') {
-                depth--;
-            }
-            pos++;
-        }
-        if (pos >= src.length()) {
-            throw new SyntaxException("unexpected EOF while looking for matching `}'", open, true);
-        }
-        String operandText = src.substring(operandStart, pos);
-        pos++;
-        Word operand = operandWord(operandText, quoted, operandStart);
-        return new WordPart.Param(name, quoted, operator, operand);
-    }
-
-    private static Word operandWord(String text, boolean quoted, int offset) {
-        if (quoted) {
-            return new Word(List.of(new WordPart.Literal(text, true)), offset, offset + text.length());
-        }
-        List<Token> toks = Lexer.tokenize(text.isEmpty() ? "''" : text);
-        List<WordPart> parts = new ArrayList<>();
-        for (Token t : toks) {
-            if (t.kind() == Token.Kind.WORD) {
-                if (!parts.isEmpty()) {
-                    parts.add(new WordPart.Literal(" ", false));
-                }
-                parts.addAll(t.word().parts());
-            }
-        }
-        return new Word(parts, offset, offset + text.length());
-    }
-
-    private String restUntilBrace() {
-        int close = src.indexOf('}', pos);
-        return close < 0 ? src.substring(pos) : src.substring(pos, close);
-    }
-
-    private void expect(char c, int open) {
-        if (pos >= src.length() || src.charAt(pos) != c) {
-            throw new SyntaxException("unexpected EOF while looking for matching `" + c + "'", open, true);
-        }
-        pos++;
-    }
-
-    /** {@code $'...'}: ANSI-C quoting with backslash escapes. */
-    private WordPart readAnsiC() {
-        int open = pos;
-        pos++;
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (pos >= src.length()) {
-                throw new SyntaxException("unexpected EOF while looking for matching `''", open, true);
-            }
-            char c = src.charAt(pos++);
-            if (c == '\'') {
-                break;
-            }
-            if (c == '\\' && pos < src.length()) {
-                char e = src.charAt(pos++);
-                switch (e) {
-                    case 'n' -> sb.append('\n');
-                    case 't' -> sb.append('\t');
-                    case 'r' -> sb.append('\r');
-                    case 'a' -> sb.append('\u0007');
-                    case 'b' -> sb.append('\b');
-                    case 'e', 'E' -> sb.append('\u001b');
-                    case 'f' -> sb.append('\f');
-                    case 'v' -> sb.append('\u000b');
-                    case '0' -> sb.append('\0');
-                    default -> sb.append(e == '\'' || e == '"' || e == '\\' ? String.valueOf(e) : "\\" + e);
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-        return new WordPart.Literal(sb.toString(), true);
-    }
-
-    private static boolean isAsciiLetter(char c) {
+    static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static boolean isNameChar(char c) {
+    static boolean isNameChar(char c) {
         return c == '_' || isAsciiLetter(c) || (c >= '0' && c <= '9');
     }
 

@@ -14,6 +14,8 @@ public enum Operator {
     OR_IF("||"),
     PIPE_BOTH("|&"),
     PIPE("|"),
+    /** {@code ;;} ends a case branch in bash; here it is only ever an unexpected token. */
+    DSEMI(";;"),
     SEMI(";"),
     AMP("&"),
     LPAREN("("),

@@ -19,6 +19,8 @@ public record Word(List<WordPart> parts, int start, int end) {
                 case WordPart.Literal l -> sb.append(l.text());
                 case WordPart.Param pa -> sb.append('$').append(pa.name());
                 case WordPart.Tilde t -> sb.append('~').append(t.user());
+                case WordPart.Command c -> sb.append("$(").append(c.source()).append(')');
+                case WordPart.Bad b -> sb.append(b.text());
             }
         }
         return sb.toString();

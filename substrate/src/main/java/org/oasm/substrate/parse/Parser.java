@@ -31,7 +31,20 @@ public final class Parser {
 
     /** Parses a whole source text; an empty or comment-only text gives an empty sequence. */
     public static Node parse(String source) {
-        Parser p = new Parser(Lexer.tokenize(source));
+        return parse(source, false);
+    }
+
+    /**
+     * Parses text that more input may follow (a line of a file, of stdin, of the REPL): a final
+     * backslash then asks for the next line ({@linkplain SyntaxException#incomplete() incomplete})
+     * instead of standing for itself.
+     */
+    public static Node parsePartial(String source) {
+        return parse(source, true);
+    }
+
+    private static Node parse(String source, boolean more) {
+        Parser p = new Parser(Lexer.tokenize(source, more));
         Node n = p.list();
         if (p.peek().kind() != Token.Kind.EOF) {
             throw p.unexpected(p.peek());
@@ -57,7 +70,7 @@ public final class Parser {
         List<Node> items = new ArrayList<>();
         skipNewlines();
         int start = peek().start();
-        while (startsCommand(peek())) {
+        while (startsCommand(peek()) || peek().is(Operator.LPAREN)) {
             items.add(andOr());
             Token t = peek();
             if (t.is(Operator.SEMI) || t.kind() == Token.Kind.NEWLINE) {
@@ -115,10 +128,21 @@ public final class Parser {
         return new Word(List.of(new WordPart.Literal(fd, false)), 0, 0);
     }
 
+    /** Words that open or continue bash's compound commands, which this subset does not have. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("if", "then", "else", "elif", "fi", "for",
+            "while", "until", "do", "done", "case", "esac", "select", "function", "{", "}", "[[", "]]");
+
     private Node.Simple command() {
         Token first = peek();
+        if (first.is(Operator.LPAREN)) {
+            throw new SyntaxException("subshells (`( ... )') are not supported", first.start(), false);
+        }
         if (!startsCommand(first)) {
             throw unexpected(first);
+        }
+        if (first.kind() == Token.Kind.WORD && first.word().isPlain() && RESERVED.contains(first.word().literalText())) {
+            throw new SyntaxException("`" + first.word().literalText()
+                    + "': compound commands (if, for, while, until, case, { ... }) are not supported", first.start(), false);
         }
         List<Word> assignments = new ArrayList<>();
         List<Word> words = new ArrayList<>();
@@ -138,6 +162,10 @@ public final class Parser {
                 Redirect r = redirection(take());
                 redirects.add(r);
                 end = r.end();
+            } else if (t.is(Operator.LPAREN) && words.size() == 1 && assignments.isEmpty() && redirects.isEmpty()
+                    && tokens.get(i + 1).is(Operator.RPAREN)) {
+                throw new SyntaxException("`" + words.getFirst().literalText() + "()': functions are not supported",
+                        t.start(), false);
             } else if (t.is(Operator.LPAREN) || t.is(Operator.RPAREN)) {
                 throw new SyntaxException("syntax error near unexpected token `" + t.display() + "'", t.start(), false);
             } else {

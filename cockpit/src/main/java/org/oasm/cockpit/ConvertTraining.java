@@ -1,0 +1,76 @@
+package org.oasm.cockpit;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.oasm.substrate.Shell;
+import org.oasm.substrate.exec.IoContext;
+
+/**
+ * The part of the launcher's ahead-of-time training that goes through {@code oasm convert}: every
+ * streaming pair (JSON, YAML, CBOR) on a few megabytes of records, read on one thread and on two,
+ * with the optimising compiler on. It runs only for the launcher's cache for conversions,
+ * {@code oasm-convert.aot} (environment {@code OASM_AOT_TRAIN_CONVERT} set), which then holds
+ * the method profiles of the conversion loops (JEP 515): a fresh {@code ./oasm convert} compiles
+ * them with C2 from the start instead of profiling them first, and compiles them less often over,
+ * which on a large input saves seconds of compiler time.
+ */
+final class ConvertTraining {
+
+    /** Records in the training input: enough for several output buffers and batches. */
+    private static final int RECORDS = 30_000;
+
+    private ConvertTraining() {
+    }
+
+    static void exercise(Shell shell, Path tmp, IoContext io) throws IOException {
+        if (System.getenv("OASM_AOT_TRAIN_CONVERT") == null) {
+            return; // only the launcher's separate cache for ./oasm convert is trained with conversions
+        }
+        Path dir = Files.createDirectories(tmp.resolve("convert"));
+        records(dir.resolve("in.json"));
+        StringBuilder script = new StringBuilder("cd " + dir);
+        // twice: read on one thread (a small input) and on two (from 4 MiB on)
+        for (String in : new String[] {"small.json", "in.json"}) {
+            String base = in.replace(".json", "");
+            script.append("; oasm convert ").append(in).append(" --to cbor -o ").append(base).append(".cbor")
+                  .append("; oasm convert ").append(base).append(".cbor --to json -o ").append(base).append(".back.json")
+                  .append("; oasm convert ").append(in).append(" --to yaml -o ").append(base).append(".yaml")
+                  .append("; oasm convert ").append(base).append(".yaml --to json -o ").append(base).append(".y.json")
+                  .append("; oasm convert ").append(base).append(".yaml --to cbor -o ").append(base).append(".y.cbor")
+                  .append("; oasm convert ").append(base).append(".cbor --to yaml -o ").append(base).append(".c.yaml");
+        }
+        Files.writeString(dir.resolve("small.json"), "[{\"a\": 1, \"b\": [true, null, 2.5, \"x\"]}]");
+        shell.run(script.toString(), "-c", io);
+    }
+
+    /** Records of the kinds of values documents hold: integers (some beyond 2^53), decimals short and long, text, booleans, null, nesting. */
+    private static void records(Path out) throws IOException {
+        Random r = new Random(8949);
+        String[] words = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "ünï"};
+        try (Writer w = Files.newBufferedWriter(out)) {
+            w.write('[');
+            for (int i = 0; i < RECORDS; i++) {
+                if (i > 0) {
+                    w.write(',');
+                }
+                w.write("{\"id\":" + i + ",\"name\":\"" + words[r.nextInt(words.length)] + " " + words[r.nextInt(words.length)]
+                        + "\",\"score\":" + Math.round(r.nextDouble() * 1e9) / 1e6 + ",\"count\":" + (r.nextInt(2_000_001) - 1_000_000)
+                        + ",\"big\":" + (i % 50 == 0 ? (1L << 60) + i : i) + ",\"active\":" + (i % 3 == 0)
+                        + ",\"note\":" + (i % 7 == 0 ? "\"seventh\"" : "null") + ",\"tags\":[" + tags(r, words)
+                        + "],\"position\":{\"x\":" + r.nextDouble() + ",\"y\":" + r.nextDouble() + ",\"label\":\"p" + i + "\"}}");
+            }
+            w.write("]\n");
+        }
+    }
+
+    private static String tags(Random r, String[] words) {
+        StringBuilder b = new StringBuilder();
+        for (int k = r.nextInt(5); k > 0; k--) {
+            b.append(b.isEmpty() ? "" : ",").append('"').append(words[r.nextInt(words.length)]).append('"');
+        }
+        return b.toString();
+    }
+}

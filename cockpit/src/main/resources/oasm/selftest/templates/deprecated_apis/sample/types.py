@@ -1,0 +1,5 @@
+from typing import List
+
+
+def names(items: List[str]) -> list:
+    return [i.strip() for i in items]
