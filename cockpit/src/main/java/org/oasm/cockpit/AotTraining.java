@@ -42,6 +42,7 @@ final class AotTraining {
             c.shell().run("oasm help; oasm help store put; oasm store list --format json; oasm nosuch", "-c", io);
             c.shell().run("echo $(pwd) \"${HOME:-x}\" ~ | wc -c; nosuch_program; cd /; cd -; echo a |", "-c", io);
             AnalyzeTraining.exercise(c.shell(), tmp, io);
+            TemplatesTraining.exercise(c.shell(), tmp, io);
             ConvertTraining.exercise(c.shell(), tmp, io);
             c.finish(0);
             try (Terminal t = TerminalBuilder.builder().dumb(true).streams(new ByteArrayInputStream(new byte[0]),

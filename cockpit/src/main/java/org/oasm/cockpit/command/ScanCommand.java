@@ -5,13 +5,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.oasm.cockpit.rules.Rules;
 import org.oasm.cockpit.rules.Severity;
 import org.oasm.cockpit.scan.Diagnostic;
 import org.oasm.cockpit.scan.DiagnosticIndex;
+import org.oasm.cockpit.scan.FileWalk;
 import org.oasm.cockpit.scan.Scanner;
 import org.oasm.formats.store.ArtifactRef;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code oasm scan PATH [--baseline REF] [--format text|json]}: the resolved rules over a tree,
@@ -36,6 +39,8 @@ final class ScanCommand extends OasmCommand {
             throw new CommandFailure(arg + ": no such file or folder");
         }
         var root = inv.services().root();
+        // the walk (mostly waiting on the file system) starts while the rule files are read
+        FileWalk.Feed walk = FileWalk.feed(path, Set.of(root.artifacts(), root.logs()));
         Rules.Loaded rules = Rules.load(root, Rules.projectRules(path));
         rules.problems().forEach(p -> inv.err().println("oasm: warning: " + p + " (file left out)"));
         String baselineRef = null;
@@ -47,7 +52,7 @@ final class ScanCommand extends OasmCommand {
             inv.notes().hdf5Reference(baselineRef);
         }
         Instant when = Instant.now();
-        Scanner.Result r = new Scanner(rules.hierarchy(), x -> true).scan(path, Set.of(root.artifacts(), root.logs()));
+        Scanner.Result r = new Scanner(rules.hierarchy(), x -> true).scan(path, walk);
         List<Diagnostic> current = r.diagnostics();
         List<Diagnostic> fixed = List.of();
         if (baseline != null) {
@@ -55,18 +60,34 @@ final class ScanCommand extends OasmCommand {
             current = c.current();
             fixed = c.fixed();
         }
-        ObjectNode doc = DiagnosticIndex.document(r, arg, when, baselineRef, current, fixed);
-        Path index = DiagnosticIndex.write(root, doc, when);
-        inv.notes().put("diagnostic_index", index.toString()).put("files_scanned", String.valueOf(r.filesScanned()));
+        // the index (also what --format json prints) is made and kept on another thread while
+        // the text findings are put together; nothing is printed unless it was kept
+        List<Diagnostic> now = current;
+        List<Diagnostic> gone = fixed;
+        String ref = baselineRef;
+        Executor indexThread = job -> Thread.ofPlatform().daemon().name("oasm-index").start(job);
+        CompletableFuture<byte[]> doc = CompletableFuture.supplyAsync(
+                () -> DiagnosticIndex.json(r, arg, when, ref, now, gone), indexThread);
+        CompletableFuture<Path> written = doc.thenApply(json -> DiagnosticIndex.write(root, json, when));
+        Path index;
         if (format.equals("json")) {
-            inv.out().println(Json.write(doc));
-        } else if (baseline == null) {
-            current.forEach(d -> inv.out().println(d.render()));
+            index = join(written);
+            byte[] json = join(doc);
+            inv.out().write(json, 0, json.length);
+            inv.out().println();
         } else {
-            section(inv, "new", current.stream().filter(d -> "new".equals(d.status())).toList());
-            section(inv, "unchanged", current.stream().filter(d -> "unchanged".equals(d.status())).toList());
-            section(inv, "fixed", fixed);
+            StringBuilder lines = new StringBuilder(current.size() * 96);
+            if (baseline == null) {
+                current.forEach(d -> lines.append(d.render()).append('\n'));
+            } else {
+                section(lines, "new", current.stream().filter(d -> "new".equals(d.status())).toList());
+                section(lines, "unchanged", current.stream().filter(d -> "unchanged".equals(d.status())).toList());
+                section(lines, "fixed", fixed);
+            }
+            index = join(written);
+            inv.out().print(lines);
         }
+        inv.notes().put("diagnostic_index", index.toString()).put("files_scanned", String.valueOf(r.filesScanned()));
         boolean compared = baselineRef != null;
         long errors = current.stream().filter(d -> d.severity() == Severity.ERROR
                 && (!compared || "new".equals(d.status()))).count();
@@ -78,12 +99,27 @@ final class ScanCommand extends OasmCommand {
         return errors > 0 ? 1 : 0;
     }
 
+    /** The value of a job on the index thread; its failure as its own (the index cannot be written). */
+    private static <T> T join(CompletableFuture<T> job) {
+        try {
+            return job.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
     private static long count(List<Diagnostic> ds, String status) {
         return ds.stream().filter(d -> status.equals(d.status())).count();
     }
 
-    private static void section(Invocation inv, String title, List<Diagnostic> ds) {
-        inv.out().println(title + ": " + ds.size());
-        ds.forEach(d -> inv.out().println("  " + d.render()));
+    private static void section(StringBuilder lines, String title, List<Diagnostic> ds) {
+        lines.append(title).append(": ").append(ds.size()).append('\n');
+        ds.forEach(d -> lines.append("  ").append(d.render()).append('\n'));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.oasm.formats.manifest.Problem;
@@ -28,9 +29,17 @@ public final class RuleFileReader {
         }
     }
 
-    private final SchemaRegistry schemas;
+    private final Supplier<SchemaRegistry> schemas;
 
     public RuleFileReader(SchemaRegistry schemas) {
+        this(() -> schemas);
+    }
+
+    /**
+     * A reader that opens the schema registry only when a file needs validating: a scan whose
+     * rules all come from the jar never pays for the schema validator's start-up.
+     */
+    public RuleFileReader(Supplier<SchemaRegistry> schemas) {
         this.schemas = schemas;
     }
 
@@ -55,7 +64,7 @@ public final class RuleFileReader {
         if (!doc.root().isObject()) {
             return new Result(null, List.of(new Problem(text.name(), 1, "a rule file is a mapping (description, rules, settings, filters)")));
         }
-        for (Violation v : validate ? schemas.validate(doc.root(), "rule") : List.<Violation>of()) {
+        for (Violation v : validate ? schemas.get().validate(doc.root(), "rule") : List.<Violation>of()) {
             problems.add(new Problem(text.name(), doc.lineOf(v.jsonPointer()), v.toString()));
         }
         if (!problems.isEmpty()) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.oasm.cockpit.bundle.DataTree;
 import org.oasm.formats.manifest.Problem;
@@ -34,8 +35,8 @@ public final class Rules {
 
     /** The hierarchy of the root's rules, with the project layer of {@code project} (may be null). */
     public static Loaded load(OasmRoot root, Path project) {
-        SchemaRegistry schemas = SchemaRegistry.open(root);
-        RuleFileReader reader = new RuleFileReader(schemas);
+        SchemaRegistry[] opened = new SchemaRegistry[1];
+        RuleFileReader reader = new RuleFileReader(() -> opened[0] != null ? opened[0] : (opened[0] = SchemaRegistry.open(root)));
         List<RuleFile> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Path local = project == null ? null : projectRules(project);
@@ -44,6 +45,7 @@ public final class Rules {
                 add(reader.read(new RuleText(p.toString(), p.toString(), Layer.PROJECT, null, read(p))), files, problems);
             }
         }
+        List<DataTree.Entry> entries = new ArrayList<>();
         for (DataTree.Entry e : DataTree.of(root, "templates").under("rules")) {
             if (!e.path().endsWith(".yaml") && !e.path().endsWith(".yml")) {
                 continue;
@@ -52,9 +54,22 @@ public final class Rules {
                 problems.add(new Problem(e.name(), 0, "not in a layer folder (rules/core, rules/domain/LANG, rules/project, rules/session)"));
                 continue;
             }
-            add(reader.read(RuleText.shipped(e.path(), e.name(), e.read()), e.own()), files, problems);
+            entries.add(e);
+        }
+        // the jar's files need no validation and are parsed side by side; the root's own are
+        // validated one at a time, on this thread (the schema registry opens once, when needed)
+        RuleFileReader.Result[] read = new RuleFileReader.Result[entries.size()];
+        IntStream.range(0, entries.size()).parallel().filter(i -> !entries.get(i).own())
+                .forEach(i -> read[i] = reader.read(shipped(entries.get(i)), false));
+        for (int i = 0; i < entries.size(); i++) {
+            DataTree.Entry e = entries.get(i);
+            add(e.own() ? reader.read(shipped(e), true) : read[i], files, problems);
         }
         return new Loaded(new RuleHierarchy(files), problems, local);
+    }
+
+    private static RuleText shipped(DataTree.Entry e) {
+        return RuleText.shipped(e.path(), e.name(), e.read());
     }
 
     /** The {@code .oasm/rules} folder of {@code start} or its nearest parent; null when none. */

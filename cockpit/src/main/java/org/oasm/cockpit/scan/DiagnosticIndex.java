@@ -1,6 +1,5 @@
 package org.oasm.cockpit.scan;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,9 +16,7 @@ import org.oasm.formats.root.OasmException;
 import org.oasm.formats.root.OasmRoot;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * The diagnostic index of one scan ({@code diagnostic_index} schema): what {@code oasm scan
@@ -43,45 +40,71 @@ public final class DiagnosticIndex {
     private DiagnosticIndex() {
     }
 
-    /** The index document of a scan; {@code fixed} (from a baseline comparison) are listed after the current findings. */
-    public static ObjectNode document(Scanner.Result r, String path, Instant when, String baseline, List<Diagnostic> current,
+    /**
+     * The index document of a scan, as JSON text on one line: both what {@code --format json}
+     * prints and the file kept under {@code logs/} (made once for both; {@code jq .} indents
+     * it). {@code fixed} (from a baseline comparison) are listed after the current findings.
+     * Written field by field rather than built as a tree first: a large tree's index has tens
+     * of thousands of findings.
+     */
+    public static byte[] json(Scanner.Result r, String path, Instant when, String baseline, List<Diagnostic> current,
             List<Diagnostic> fixed) {
-        ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        doc.put("generated", DateTimeFormatter.ISO_INSTANT.format(when.truncatedTo(ChronoUnit.MILLIS)));
-        doc.put("path", path);
-        doc.put("baseline", baseline);
-        doc.put("files_scanned", r.filesScanned());
-        ArrayNode list = doc.putArray("diagnostics");
-        int errors = 0;
-        int warnings = 0;
-        int infos = 0;
-        for (Diagnostic d : current) {
-            add(list, d);
-            switch (d.severity()) {
-                case ERROR -> errors++;
-                case WARNING -> warnings++;
-                default -> infos++;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256 + 200 * (current.size() + fixed.size()));
+        try (JsonGenerator g = JSON.createGenerator(bytes)) {
+            g.writeStartObject();
+            g.writeStringProperty("generated", DateTimeFormatter.ISO_INSTANT.format(when.truncatedTo(ChronoUnit.MILLIS)));
+            g.writeStringProperty("path", path);
+            g.writeStringProperty("baseline", baseline);
+            g.writeNumberProperty("files_scanned", r.filesScanned());
+            g.writeName("diagnostics");
+            g.writeStartArray();
+            int errors = 0;
+            int warnings = 0;
+            int infos = 0;
+            long fresh = 0;
+            long unchanged = 0;
+            for (Diagnostic d : current) {
+                write(g, d);
+                switch (d.severity()) {
+                    case ERROR -> errors++;
+                    case WARNING -> warnings++;
+                    default -> infos++;
+                }
+                fresh += "new".equals(d.status()) ? 1 : 0;
+                unchanged += "unchanged".equals(d.status()) ? 1 : 0;
             }
+            for (Diagnostic d : fixed) {
+                write(g, d);
+            }
+            g.writeEndArray();
+            g.writeName("summary");
+            g.writeStartObject();
+            g.writeNumberProperty("errors", errors);
+            g.writeNumberProperty("warnings", warnings);
+            g.writeNumberProperty("infos", infos);
+            if (baseline != null) {
+                g.writeNumberProperty("new", fresh);
+                g.writeNumberProperty("unchanged", unchanged);
+                g.writeNumberProperty("fixed", fixed.size());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
         }
-        fixed.forEach(d -> add(list, d));
-        ObjectNode summary = doc.putObject("summary").put("errors", errors).put("warnings", warnings).put("infos", infos);
-        if (baseline != null) {
-            summary.put("new", current.stream().filter(d -> "new".equals(d.status())).count())
-                    .put("unchanged", current.stream().filter(d -> "unchanged".equals(d.status())).count())
-                    .put("fixed", fixed.size());
-        }
-        return doc;
+        return bytes.toByteArray();
     }
 
-    /** Writes the index under {@code logs/StructureDebug/} and returns its file. */
-    public static Path write(OasmRoot root, ObjectNode doc, Instant when) {
+    /**
+     * Keeps the index under {@code logs/StructureDebug/} and returns its file: written to a
+     * temporary file and moved into place, not synced - a log that a new scan makes again.
+     */
+    public static Path write(OasmRoot root, byte[] json, Instant when) {
         Path dir = root.structureDebugLogs();
         String stem = "baseline_index_" + FILE_TIME.format(when);
         Path file = dir.resolve(stem + ".json");
         for (int n = 2; Files.exists(file); n++) {
             file = dir.resolve(stem + "_" + n + ".json");
         }
-        AtomicWrite.write(file, (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicWrite.write(file, json, false);
         return file;
     }
 
@@ -123,12 +146,18 @@ public final class DiagnosticIndex {
         return new Comparison(marked, fixed);
     }
 
-    private static void add(ArrayNode list, Diagnostic d) {
-        ObjectNode o = list.addObject().put("rule_id", d.ruleId()).put("severity", d.severity().json())
-                .put("file", d.file()).put("line", d.line()).put("column", d.column()).put("message", d.message())
-                .put("fingerprint", d.fingerprint());
+    private static void write(JsonGenerator g, Diagnostic d) {
+        g.writeStartObject();
+        g.writeStringProperty("rule_id", d.ruleId());
+        g.writeStringProperty("severity", d.severity().json());
+        g.writeStringProperty("file", d.file());
+        g.writeNumberProperty("line", d.line());
+        g.writeNumberProperty("column", d.column());
+        g.writeStringProperty("message", d.message());
+        g.writeStringProperty("fingerprint", d.fingerprint());
         if (d.status() != null) {
-            o.put("status", d.status());
+            g.writeStringProperty("status", d.status());
         }
+        g.writeEndObject();
     }
 }

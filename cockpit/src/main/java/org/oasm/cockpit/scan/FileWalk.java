@@ -12,16 +12,27 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 
 /**
  * The files of a tree that git would not ignore: {@code .git} is skipped, and every folder's
  * {@code .gitignore} (and {@code .git/info/exclude} at the top) applies to what is below it, the
- * deepest file deciding first. Symbolic links are not followed. Files come out sorted by path.
+ * deepest file deciding first. Symbolic links are not followed. {@link #files} gives them sorted
+ * by path; {@link #feed} hands them out in small batches while the walk goes on, in the order the
+ * walk finds them (a consumer that needs an order sorts what it made of them).
  */
 public final class FileWalk {
 
-    /** One file: its {@code /}-separated path relative to the walked folder, and the file itself. */
-    public record Item(String path, Path file) {
+    /**
+     * One file: its {@code /}-separated path relative to the walked folder, the file itself, and
+     * its size as the walk saw it ({@code -1} when unknown).
+     */
+    public record Item(String path, Path file, long size) {
+        public Item(String path, Path file) {
+            this(path, file, -1);
+        }
     }
 
     private record Level(String prefix, GitIgnore ignore) {
@@ -32,57 +43,140 @@ public final class FileWalk {
 
     /** The files under {@code top} (or {@code top} itself when it is a file); {@code skip} folders are left out. */
     public static List<Item> files(Path top, Set<Path> skip) {
+        List<Item> out = new ArrayList<>();
+        walk(top, skip, out::addAll);
+        out.sort((a, b) -> a.path().compareTo(b.path()));
+        return out;
+    }
+
+    /**
+     * Walks on a thread of its own, handing out the files {@link #BATCH} at a time as it finds
+     * them, so that a scan can start on the first ones while the walk goes on (and while the
+     * rules load). A failure of the walk is thrown by {@link Feed#next} once the files found
+     * before it are handed out.
+     */
+    public static Feed feed(Path top, Set<Path> skip) {
+        Feed f = new Feed();
+        Thread.ofPlatform().daemon().name("oasm-walk").start(() -> {
+            try {
+                walk(top, skip, f::put);
+            } catch (RuntimeException | Error e) {
+                f.failure = e;
+            } finally {
+                f.queue.add(Feed.END);
+            }
+        });
+        return f;
+    }
+
+    /** How many files a batch of a {@link #feed} holds (the last one may hold fewer). */
+    public static final int BATCH = 16;
+
+    /** The files of a walk in the order it finds them, in batches (see {@link #feed}). */
+    public static final class Feed {
+        private static final List<Item> END = List.of();
+        private final BlockingQueue<List<Item>> queue = new LinkedBlockingQueue<>();
+        private volatile Throwable failure;
+        private boolean ended;
+
+        private Feed() {
+        }
+
+        private void put(List<Item> batch) {
+            if (!batch.isEmpty()) {
+                queue.add(batch);
+            }
+        }
+
+        /**
+         * The next batch of files, or null when the walk is over; the walk's failure (once, to
+         * the caller that reaches the end) when it failed. Safe to call from several threads.
+         */
+        public synchronized List<Item> next() {
+            if (ended) {
+                return null;
+            }
+            List<Item> batch;
+            try {
+                batch = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("walk interrupted", e);
+            }
+            if (batch == END) {
+                ended = true;
+                Throwable t = failure;
+                if (t instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (t instanceof Error err) {
+                    throw err;
+                }
+                return null;
+            }
+            return batch;
+        }
+    }
+
+    /** Walks the tree, giving {@code sink} the files found, at most {@link #BATCH} at a time. */
+    private static void walk(Path top, Set<Path> skip, Consumer<List<Item>> sink) {
         Path root = top.toAbsolutePath().normalize();
         if (Files.isRegularFile(root)) {
-            return List.of(new Item(root.getFileName().toString(), root));
+            sink.accept(List.of(new Item(root.getFileName().toString(), root)));
+            return;
         }
-        List<Item> out = new ArrayList<>();
         Deque<Level> levels = new ArrayDeque<>();
         GitIgnore exclude = GitIgnore.read(root.resolve(".git/info/exclude"));
         if (!exclude.isEmpty()) {
             levels.push(new Level("", exclude));
         }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String rel = relative(root, dir);
-                    if (!rel.isEmpty() && (dir.getFileName().toString().equals(".git") || skip.contains(dir)
-                            || ignored(levels, rel, true))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    Path gi = dir.resolve(".gitignore");
-                    levels.push(new Level(rel.isEmpty() ? "" : rel + "/", Files.isRegularFile(gi) ? GitIgnore.read(gi) : null));
-                    return FileVisitResult.CONTINUE;
-                }
+        var visitor = new SimpleFileVisitor<Path>() {
+            private List<Item> batch = new ArrayList<>(BATCH);
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) {
-                        String rel = relative(root, file);
-                        if (!ignored(levels, rel, false)) {
-                            out.add(new Item(rel, file));
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String rel = relative(root, dir);
+                if (!rel.isEmpty() && (dir.getFileName().toString().equals(".git") || skip.contains(dir)
+                        || ignored(levels, rel, true))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Path gi = dir.resolve(".gitignore");
+                levels.push(new Level(rel.isEmpty() ? "" : rel + "/", Files.isRegularFile(gi) ? GitIgnore.read(gi) : null));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    String rel = relative(root, file);
+                    if (!ignored(levels, rel, false)) {
+                        batch.add(new Item(rel, file, attrs.size()));
+                        if (batch.size() == BATCH) {
+                            sink.accept(batch);
+                            batch = new ArrayList<>(BATCH);
                         }
                     }
-                    return FileVisitResult.CONTINUE;
                 }
+                return FileVisitResult.CONTINUE;
+            }
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                    levels.pop();
-                    return FileVisitResult.CONTINUE;
-                }
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                levels.pop();
+                return FileVisitResult.CONTINUE;
+            }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        };
+        try {
+            Files.walkFileTree(root, visitor);
         } catch (IOException e) {
             throw new UncheckedIOException(root + ": cannot read: " + e.getMessage(), e);
         }
-        out.sort((a, b) -> a.path().compareTo(b.path()));
-        return out;
+        sink.accept(visitor.batch);
     }
 
     private static boolean ignored(Deque<Level> levels, String rel, boolean dir) {

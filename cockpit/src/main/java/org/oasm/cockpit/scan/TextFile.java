@@ -1,8 +1,5 @@
 package org.oasm.cockpit.scan;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The text of one file with an index of where its lines start, so that a match offset becomes a
  * line and column (both from 1) and a rule's window of lines becomes a range of the text. The
@@ -52,19 +49,7 @@ public final class TextFile {
 
     /** The length of the longest line, line end not counted. */
     public int maxLineLength() {
-        if (maxLineLength < 0) {
-            int max = 0;
-            int start = 0;
-            for (int i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
-                int end = i < 0 ? text.length() : i;
-                max = Math.max(max, end - start);
-                if (i < 0) {
-                    break;
-                }
-                start = i + 1;
-            }
-            maxLineLength = max;
-        }
+        starts();
         return maxLineLength;
     }
 
@@ -93,12 +78,19 @@ public final class TextFile {
 
     private int[] starts() {
         if (lineStarts == null) {
-            List<Integer> starts = new ArrayList<>();
-            starts.add(0);
+            int[] starts = new int[16];
+            int n = 1;
+            int max = 0;
             for (int i = text.indexOf('\n'); i >= 0 && i + 1 < text.length(); i = text.indexOf('\n', i + 1)) {
-                starts.add(i + 1);
+                if (n == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, n * 2);
+                }
+                max = Math.max(max, i - starts[n - 1]);
+                starts[n++] = i + 1;
             }
-            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+            int lastEnd = text.endsWith("\n") ? text.length() - 1 : text.length();
+            maxLineLength = Math.max(max, lastEnd - starts[n - 1]);
+            lineStarts = java.util.Arrays.copyOf(starts, n);
         }
         return lineStarts;
     }

@@ -1,0 +1,59 @@
+package org.oasm.cockpit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.oasm.substrate.Shell;
+import org.oasm.substrate.exec.IoContext;
+
+/**
+ * The part of the launcher's ahead-of-time training that goes through {@code oasm scan} and
+ * {@code oasm execute}: a scan of a few small files of each language (text and JSON), and the
+ * {@code fix_unsafe_blocks} block run and committed on a copy of them. The cache then holds the
+ * classes a scan loads (rule files, the regular-expression engine, the index writer) and those of
+ * a working copy's life, already linked; without them, a cold {@code ./oasm scan} spends a third
+ * of its time loading classes.
+ */
+final class TemplatesTraining {
+
+    private TemplatesTraining() {
+    }
+
+    static void exercise(Shell shell, Path tmp, IoContext io) throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("scan/src"));
+        Files.writeString(src.resolve("lib.rs"), """
+                use std::mem;
+
+                pub fn get(v: &[u8], i: usize) -> u8 {
+                    let unused = 3;
+                    unsafe { *v.get_unchecked(i) }
+                }
+                """);
+        Files.writeString(src.resolve("tool.py"), """
+                import os
+                from typing import List
+
+
+                def total(values: List[float]):
+                    count = len(values)
+                    try:
+                        return sum(values)
+                    except:
+                        return None == 0
+                """);
+        Files.writeString(src.resolve("App.java"), """
+                import java.util.ArrayList;
+
+                public class App {
+                    public int size() {
+                        int unused = 1;
+                        return new ArrayList().size();
+                    }
+                }
+                """);
+        Files.writeString(src.resolve("run.ps1"), "gci | % { Write-Host $_ }\t\n$token = 'x'\n");
+        Files.writeString(src.resolve("app.js"), "// TODO tidy\nconst x = 1; \n");
+        shell.run("cd " + tmp.resolve("scan") + "; oasm scan src > out.txt; oasm scan src --format json > out.json;"
+                + " oasm execute --template fix_unsafe_blocks --target src --yes > exec.txt", "-c", io);
+    }
+}
