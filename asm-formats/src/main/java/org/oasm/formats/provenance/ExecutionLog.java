@@ -17,10 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The execution log of one cockpit process: {@code logs/execution/{run_id}.log}, one JSON object
  * per line (execution_log schema), and {@code errors_{run_id}.log} with the Failed and Error
- * records only. The caller pays for building one line and queueing it; logback's AsyncAppender
- * writes it on its own thread, one write() per line in append mode. Sequence numbers are handed
- * out under the same lock that queues the line, so the file's order is the seq order. Everything
- * queued is written on {@link #close()}, which a shutdown hook also calls (exit, Ctrl-D, SIGTERM).
+ * records only. The caller pays for a seq, a timestamp and queueing the event; the log's
+ * {@link RecordWriter} thread builds the line (redacting it) and writes it through logback, one
+ * write() per line in append mode. Sequence numbers are handed out under the same lock that
+ * queues the event, so the file's order is the seq order. Everything queued is written on
+ * {@link #close()}, which a shutdown hook also calls (exit, Ctrl-D, SIGTERM).
  */
 public final class ExecutionLog implements AutoCloseable {
 
@@ -29,6 +30,7 @@ public final class ExecutionLog implements AutoCloseable {
     private final Path file;
     private final Path errorFile;
     private final LogbackSink sink;
+    private final RecordWriter writer;
     private final AtomicLong seq = new AtomicLong();
     private final Object lock = new Object();
     private final Thread shutdownHook;
@@ -46,10 +48,12 @@ public final class ExecutionLog implements AutoCloseable {
                 throw new UncheckedIOException("cannot create " + root.executionLogs() + ": " + e.getMessage(), e);
             }
             this.sink = new LogbackSink("oasm-execution-" + runId, file, errorFile, toStdout);
+            this.writer = new RecordWriter("oasm-execution-writer");
             this.shutdownHook = new Thread(this::close, "oasm-execution-log-flush");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         } else {
             this.sink = null;
+            this.writer = null;
             this.shutdownHook = null;
         }
     }
@@ -111,10 +115,10 @@ public final class ExecutionLog implements AutoCloseable {
         synchronized (lock) {
             long n = seq.incrementAndGet();
             if (sink != null && !closed) {
-                ObjectNode record = toRecord(event, n, clock.instant());
+                Instant time = clock.instant();
                 boolean error = event.status() == Status.Failed
                         || event.level() == LogLevel.Error || event.level() == LogLevel.Critical;
-                sink.write(RecordLines.line(record), error);
+                writer.submit(() -> sink.write(RecordLines.line(toRecord(event, n, time)), error));
             }
             return n;
         }
@@ -168,6 +172,7 @@ public final class ExecutionLog implements AutoCloseable {
             closed = true;
         }
         if (sink != null) {
+            writer.close();
             sink.close();
             if (Thread.currentThread() != shutdownHook) {
                 try {

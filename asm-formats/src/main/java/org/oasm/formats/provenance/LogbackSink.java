@@ -3,7 +3,6 @@ package org.oasm.formats.provenance;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -14,16 +13,13 @@ import java.nio.file.Path;
 
 /**
  * The logback plumbing behind {@link ExecutionLog}: a private LoggerContext (the application's
- * own logging configuration is never touched) with two AsyncAppenders (logback allows one
- * appender behind each), one feeding the whole log and one, behind a threshold filter that runs
- * in the caller, the errors-only log. The queues never discard and block the caller only when
- * full; each FileAppender opens its file in append mode and flushes after every record, so a
- * record is one write() of one complete line.
+ * own logging configuration is never touched) with a FileAppender for the whole log and one,
+ * behind a threshold filter, for the errors-only log. It is called from one thread only, the
+ * log's {@link RecordWriter}, which is what keeps the caller's cost to queueing an event; each
+ * FileAppender opens its file in append mode and flushes after every record, so a record is one
+ * write() of one complete line.
  */
 final class LogbackSink implements AutoCloseable {
-
-    private static final int QUEUE_SIZE = 8192;
-    private static final int MAX_FLUSH_MILLIS = 10_000;
 
     private final LoggerContext context = new LoggerContext();
     private final Logger logger;
@@ -34,7 +30,7 @@ final class LogbackSink implements AutoCloseable {
 
     /**
      * @param toStdout also write every record to the process's standard output (a third
-     *                 asynchronous appender), for a log collector reading a container's output
+     *                 appender), for a log collector reading a container's output
      */
     LogbackSink(String name, Path all, Path errors, boolean toStdout) {
         context.setName(name);
@@ -43,14 +39,19 @@ final class LogbackSink implements AutoCloseable {
         logger = context.getLogger("oasm.execution");
         logger.setAdditive(false);
         logger.setLevel(Level.TRACE);
-        logger.addAppender(async("all", fileAppender("all", all), null));
-        logger.addAppender(async("errors", fileAppender("errors", errors), Level.ERROR));
+        logger.addAppender(fileAppender("all", all));
+        FileAppender<ILoggingEvent> errorsOnly = fileAppender("errors", errors);
+        ThresholdFilter filter = new ThresholdFilter();
+        filter.setLevel(Level.ERROR.levelStr);
+        filter.start();
+        errorsOnly.addFilter(filter);
+        logger.addAppender(errorsOnly);
         if (toStdout) {
-            logger.addAppender(async("stdout", stdoutAppender(), null));
+            logger.addAppender(stdoutAppender());
         }
     }
 
-    /** Queues one line (without its newline); error lines also go to the errors log. */
+    /** Writes one line (without its newline); error lines also go to the errors log. */
     void write(String line, boolean error) {
         if (error) {
             logger.error(line);
@@ -59,29 +60,10 @@ final class LogbackSink implements AutoCloseable {
         }
     }
 
-    /** Drains the queue into the files and closes them. */
+    /** Closes the files. */
     @Override
     public void close() {
         context.stop();
-    }
-
-    private AsyncAppender async(String name, ch.qos.logback.core.Appender<ILoggingEvent> file, Level threshold) {
-        AsyncAppender async = new AsyncAppender();
-        async.setContext(context);
-        async.setName("async-" + name);
-        async.setQueueSize(QUEUE_SIZE);
-        async.setDiscardingThreshold(0);
-        async.setNeverBlock(false);
-        async.setMaxFlushTime(MAX_FLUSH_MILLIS);
-        async.addAppender(file);
-        if (threshold != null) {
-            ThresholdFilter filter = new ThresholdFilter();
-            filter.setLevel(threshold.levelStr);
-            filter.start();
-            async.addFilter(filter);
-        }
-        async.start();
-        return async;
     }
 
     /** Each record one write of one line to descriptor 1, beside whatever the commands print there. */
