@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -16,11 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oasm.cockpit.Cockpit;
+import org.oasm.cockpit.CockpitHarness;
+import org.oasm.cockpit.CockpitHarness.Result;
 import org.oasm.cockpit.LaunchOptions;
 import org.oasm.formats.root.OasmRoot;
 import org.oasm.substrate.exec.Endpoint;
 import org.oasm.substrate.exec.IoContext;
-import org.oasm.substrate.exec.ShellExit;
 import org.oasm.substrate.exec.TerminalInfo;
 
 /**
@@ -32,40 +32,21 @@ class ConvertCommandTest {
 
     @TempDir
     Path dir;
-    Cockpit cockpit;
-
-    record Result(int status, String out, String err) {
-    }
+    CockpitHarness cockpit;
 
     @BeforeEach
     void setUp() {
-        LaunchOptions opts = new LaunchOptions(dir.resolve("root"), false, false, false,
-                LaunchOptions.Mode.COMMAND_STRING, "true", null, List.of());
-        cockpit = new Cockpit(opts, new OasmRoot(dir.resolve("root")).create(), TerminalInfo.NONE);
-        cockpit.shell().state().changeDirectory(dir);
+        cockpit = new CockpitHarness(dir, true);
     }
 
     /** The session's log opens on a thread of its own: it is closed before the folder is removed. */
     @AfterEach
     void tearDown() {
-        cockpit.finish(0);
+        cockpit.close();
     }
 
     private Result run(String line) throws IOException {
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        IoContext io = new IoContext(new Endpoint.Null(), new Endpoint.FileEndpoint(out, false),
-                new Endpoint.FileEndpoint(err, false));
-        int status;
-        try {
-            status = cockpit.shell().run(line, "-c", io);
-        } catch (ShellExit e) {
-            status = e.status();
-        }
-        Result r = new Result(status, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-        Files.delete(out);
-        Files.delete(err);
-        return r;
+        return cockpit.run(line);
     }
 
     private String provenance() throws IOException {
