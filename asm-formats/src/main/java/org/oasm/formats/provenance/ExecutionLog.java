@@ -18,9 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The execution log of one cockpit process: {@code logs/execution/{run_id}.log}, one JSON object
  * per line (execution_log schema), and {@code errors_{run_id}.log} with the Failed and Error
  * records only. The caller pays for a seq, a timestamp and queueing the event; the log's
- * {@link RecordWriter} thread builds the line (redacting it) and writes it through logback, one
- * write() per line in append mode. Sequence numbers are handed out under the same lock that
- * queues the event, so the file's order is the seq order. Everything queued is written on
+ * {@link RecordWriter} thread builds the line (redacting it) and writes it through logback, a
+ * batch of whole lines per write() in append mode. Sequence numbers are handed out under the
+ * same lock that queues the event, so the file's order is the seq order. Everything queued is written on
  * {@link #close()}, which a shutdown hook also calls (exit, Ctrl-D, SIGTERM).
  */
 public final class ExecutionLog implements AutoCloseable {
@@ -48,7 +48,7 @@ public final class ExecutionLog implements AutoCloseable {
                 throw new UncheckedIOException("cannot create " + root.executionLogs() + ": " + e.getMessage(), e);
             }
             this.sink = new LogbackSink("oasm-execution-" + runId, file, errorFile, toStdout);
-            this.writer = new RecordWriter("oasm-execution-writer");
+            this.writer = new RecordWriter("oasm-execution-writer", sink::flush);
             this.shutdownHook = new Thread(this::close, "oasm-execution-log-flush");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         } else {
@@ -160,6 +160,16 @@ public final class ExecutionLog implements AutoCloseable {
             }
         }
         return record;
+    }
+
+    /**
+     * Returns once every record appended before the call is in the files: for a reader of this
+     * run's own log, such as {@code oasm history} in the same session.
+     */
+    public void awaitWritten() {
+        if (writer != null) {
+            writer.awaitWritten();
+        }
     }
 
     /** Writes everything queued and closes the files; later appends write nothing. */

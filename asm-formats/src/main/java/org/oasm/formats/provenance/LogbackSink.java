@@ -9,17 +9,24 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.status.ErrorStatus;
+import ch.qos.logback.core.util.FileSize;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
  * The logback plumbing behind {@link ExecutionLog}: a private LoggerContext (the application's
  * own logging configuration is never touched) with a FileAppender for the whole log and one,
  * behind a threshold filter, for the errors-only log. It is called from one thread only, the
- * log's {@link RecordWriter}, which is what keeps the caller's cost to queueing an event; each
- * FileAppender opens its file in append mode and flushes after every record, so a record is one
- * write() of one complete line.
+ * log's {@link RecordWriter}, which is what keeps the caller's cost to queueing an event. Each
+ * appender buffers and is flushed once per batch of records ({@link #flush()}): one write() of
+ * whole lines in append mode, since the buffer (larger than a batch usually is) is emptied only
+ * between lines, and a line longer than it is written on its own.
  */
 final class LogbackSink implements AutoCloseable {
+
+    /** The appenders' buffer: a batch of records usually fits, so it is one write(). */
+    private static final long BUFFER_BYTES = 64 * 1024;
 
     private final LoggerContext context = new LoggerContext();
     private final Logger logger;
@@ -60,6 +67,20 @@ final class LogbackSink implements AutoCloseable {
         }
     }
 
+    /** Writes what the appenders hold; called by the writer after each batch. */
+    void flush() {
+        for (var it = logger.iteratorForAppenders(); it.hasNext(); ) {
+            if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender && appender.getOutputStream() != null) {
+                try {
+                    appender.getOutputStream().flush();
+                } catch (IOException e) {
+                    context.getStatusManager().add(new ErrorStatus(
+                            "cannot write " + appender.getName(), this, e));
+                }
+            }
+        }
+    }
+
     /** Closes the files. */
     @Override
     public void close() {
@@ -75,7 +96,7 @@ final class LogbackSink implements AutoCloseable {
         OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
         appender.setContext(context);
         appender.setName("stdout");
-        appender.setImmediateFlush(true);
+        appender.setImmediateFlush(false);
         appender.setEncoder(encoder);
         // the stream is the process's own descriptor 1: stopping the appender flushes, never closes it
         appender.setOutputStream(new java.io.FilterOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out)) {
@@ -103,7 +124,8 @@ final class LogbackSink implements AutoCloseable {
         appender.setName(name);
         appender.setFile(file.toString());
         appender.setAppend(true);
-        appender.setImmediateFlush(true);
+        appender.setImmediateFlush(false);
+        appender.setBufferSize(new FileSize(BUFFER_BYTES));
         appender.setEncoder(encoder);
         appender.start();
         return appender;

@@ -65,6 +65,34 @@ class ExecutionLogTest {
     }
 
     @Test
+    void recordsReachTheFileWhileTheLogIsOpen(@TempDir Path dir) throws Exception {
+        ExecutionLog log = ExecutionLog.open(new OasmRoot(dir));
+        try {
+            // a lone record (the writer asleep) is written without a close or a reader asking
+            log.append(ExecutionEvent.started(Scope.Command, new Actor.Human("ada"), "/", "sleep 100"));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (lines(log) < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertEquals(1, lines(log), "the Started record of a running command is not in the file");
+            // records queued back to back are all there once awaitWritten returns
+            for (int i = 0; i < 5_000; i++) {
+                log.append(ExecutionEvent.started(Scope.Stage, new Actor.Human("ada"), "/", "echo " + i));
+            }
+            log.awaitWritten();
+            List<String> written = Files.readAllLines(log.file());
+            assertEquals(5_001, written.size());
+            assertEquals(5_001, Records.JSON.readTree(written.getLast()).get("seq").asLong());
+        } finally {
+            log.close();
+        }
+    }
+
+    private static long lines(ExecutionLog log) throws java.io.IOException {
+        return Files.exists(log.file()) ? Files.readAllLines(log.file()).size() : 0;
+    }
+
+    @Test
     void commandsAreRedactedAndFailuresGoToTheErrorLog(@TempDir Path dir) throws Exception {
         ExecutionLog log = ExecutionLog.open(new OasmRoot(dir));
         ExecutionEvent start = ExecutionEvent.started(Scope.Command, new Actor.Human("ada"), "/",

@@ -3,6 +3,7 @@ package org.oasm.cockpit.command;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.oasm.cockpit.provenance.Recorder;
 import org.oasm.formats.provenance.HistoryFilter;
 import org.oasm.formats.provenance.HistoryQuery;
 import org.oasm.formats.provenance.HistoryRenderer;
@@ -36,6 +37,7 @@ final class HistoryCommand extends OasmCommand {
     @Override
     protected int run(Invocation inv) {
         String format = inv.format("text", "json", "openlineage");
+        inv.services().recorder().ifPresent(Recorder::awaitWritten);   // this session's own records too
         HistoryQuery query = new HistoryQuery(inv.services().root());
         if (inv.option("lineage-id").isPresent()) {
             List<JsonNode> chain = query.lineage(inv.option("lineage-id").get());

@@ -124,6 +124,11 @@ public final class Recorder implements AutoCloseable {
         return log.runId();
     }
 
+    /** Returns once the execution records so far are in the log's files, for a reader of them. */
+    public void awaitWritten() {
+        log.awaitWritten();
+    }
+
     private synchronized ProvenanceWriter provenance() {
         if (provenance == null) {
             provenance = new ProvenanceWriter(root, Clock.systemUTC(), cbor);
