@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *   <li>save the bytes of every file about to be replaced under {@code artifacts/diffs/{copy_id}/before/}
  *       (checked against the hash they were judged by);</li>
  *   <li>write {@code change.diff} then {@code change.json}: from here the commit is prepared;</li>
- *   <li>write each file (temporary file, sync, {@code ATOMIC_MOVE}) or delete it;</li>
+ *   <li>write the files (each to a temporary file beside it, all synced together, then each moved
+ *       into place with {@code ATOMIC_MOVE}), then delete the ones the copy deleted;</li>
  *   <li>hand the change to the {@link ChangeRecorder}, mark the copy committed, delete its files.</li>
  * </ol>
  * A commit that finds a prepared change resumes it: files already holding their new bytes are
@@ -86,9 +87,7 @@ final class Committer {
             ArtifactRef source = ArtifactRef.parse(c.source());
             store.putBytes(bytes, ArtifactRef.parse(change.storedAs()), store.info(source).category(), f.path(), actor);
         } else {
-            for (ChangedFile f : change.files()) {
-                apply(c, change, f, force);
-            }
+            apply(c, change, force);
         }
         recorder.record(change);
         return finish(c, Optional.of(change));
@@ -131,18 +130,36 @@ final class Committer {
         List<ChangedFile> files = new ArrayList<>();
         StringBuilder diff = new StringBuilder();
         Path beforeDir = registry.changeDir(c.copyId()).resolve("before");
-        for (int i = 0; i < changed.size(); i++) {
-            Entry e = changed.get(i);
-            String before = beforeHashes.get(i);
-            Path saved = null;
-            if (before != null && c.sourceKind() != SourceKind.ARTIFACT) {
-                saved = FileSet.inside(beforeDir, e.path());
-                FileSet.copyAtomically(e.sourceFile(), saved, before);
+        List<FileSet.Staged> saves = new ArrayList<>();
+        try {
+            for (int i = 0; i < changed.size(); i++) {
+                Entry e = changed.get(i);
+                String before = beforeHashes.get(i);
+                Path saved = null;
+                byte[] beforeBytes;
+                if (c.sourceKind() == SourceKind.ARTIFACT) {
+                    beforeBytes = currentSource(c, e);
+                } else if (before != null) {
+                    // the source's bytes, read once: saved for a revert and compared for the diff
+                    saved = FileSet.inside(beforeDir, e.path());
+                    beforeBytes = FileSet.readOrNull(e.sourceFile());
+                    String read = beforeBytes == null ? null : FileSet.sha256(beforeBytes);
+                    if (!before.equals(read)) {
+                        throw new WorkingCopyException(e.sourceFile() + ": changed while being copied (sha256 " + read
+                                + ", expected " + before + ")");
+                    }
+                    saves.add(FileSet.stageBytes(saved, beforeBytes, e.sourceFile()));
+                } else {
+                    beforeBytes = null;
+                }
+                diff.append(UnifiedDiff.file(e.path(), beforeBytes, FileSet.readOrNull(e.copyFile())).text());
+                files.add(new ChangedFile(e.path(), before, afterHashes.get(i), saved));
             }
-            byte[] beforeBytes = c.sourceKind() == SourceKind.ARTIFACT ? currentSource(c, e) : saved == null ? null : FileSet.readOrNull(saved);
-            diff.append(UnifiedDiff.file(e.path(), beforeBytes, FileSet.readOrNull(e.copyFile())).text());
-            files.add(new ChangedFile(e.path(), before, afterHashes.get(i), saved));
+        } catch (RuntimeException e) {
+            FileSet.discard(saves);
+            throw e;
         }
+        FileSet.install(saves);
         String storedAs = c.sourceKind() == SourceKind.ARTIFACT && !files.isEmpty()
                 ? nextVersion(ArtifactRef.parse(c.source())).toString() : null;
         CommittedChange change = new CommittedChange(c.copyId(), c.sourceKind(), c.source(), storedAs, files,
@@ -153,21 +170,44 @@ final class Committer {
         return change;
     }
 
-    private void apply(WorkingCopy c, CommittedChange change, ChangedFile f, boolean force) {
-        Path target = change.target(f);
-        String current = FileSet.sha256OrNull(target);
-        if (Objects.equals(current, f.afterSha256())) {
-            return;
+    /**
+     * Writes the change into the source: every file is checked first, the new bytes are staged
+     * beside their targets and synced together, then moved into place; files the copy deleted
+     * are deleted last. A file that already holds its new bytes is skipped, so an interrupted
+     * commit can be run again.
+     */
+    private void apply(WorkingCopy c, CommittedChange change, boolean force) {
+        List<ChangedFile> todo = new ArrayList<>();
+        for (ChangedFile f : change.files()) {
+            Path target = change.target(f);
+            String current = FileSet.sha256OrNull(target);
+            if (Objects.equals(current, f.afterSha256())) {
+                continue;
+            }
+            if (!Objects.equals(current, f.beforeSha256()) && !force) {
+                throw new WorkingCopyException(target + ": changed during the commit of working copy " + c.copyId()
+                        + "; commit with force to overwrite");
+            }
+            todo.add(f);
         }
-        if (!Objects.equals(current, f.beforeSha256()) && !force) {
-            throw new WorkingCopyException(target + ": changed during the commit of working copy " + c.copyId()
-                    + "; commit with force to overwrite");
+        List<FileSet.Staged> staged = new ArrayList<>();
+        try {
+            for (ChangedFile f : todo) {
+                if (f.afterSha256() != null) {
+                    staged.add(FileSet.stageCopy(FileSet.inside(c.copyDir(), f.path()), change.target(f), f.afterSha256()));
+                }
+            }
+        } catch (RuntimeException e) {
+            FileSet.discard(staged);
+            throw e;
         }
-        if (f.afterSha256() == null) {
-            FileSet.delete(target);
-            FileSet.deleteEmptyParents(target.getParent(), Path.of(change.sourceRoot()));
-        } else {
-            FileSet.copyAtomically(FileSet.inside(c.copyDir(), f.path()), target, f.afterSha256());
+        FileSet.install(staged);
+        for (ChangedFile f : todo) {
+            if (f.afterSha256() == null) {
+                Path target = change.target(f);
+                FileSet.delete(target);
+                FileSet.deleteEmptyParents(target.getParent(), Path.of(change.sourceRoot()));
+            }
         }
     }
 

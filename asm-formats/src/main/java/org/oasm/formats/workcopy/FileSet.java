@@ -3,7 +3,6 @@ package org.oasm.formats.workcopy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,6 +16,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -103,17 +103,40 @@ final class FileSet {
     }
 
     /**
+     * A file written to a temporary file beside its destination, not yet synced or moved into
+     * place: {@link #install} does both, for many files at once.
+     */
+    record Staged(Path tmp, Path to, Path permissionsFrom, String sha256) {
+    }
+
+    /**
      * Copies {@code from} over {@code to} atomically and returns the SHA-256 of the bytes copied;
      * refuses (leaving {@code to} as it was) when {@code expectedSha256} is given and differs.
      */
     static String copyAtomically(Path from, Path to, String expectedSha256) {
+        Staged s = stageCopy(from, to, expectedSha256);
+        install(List.of(s));
+        return s.sha256();
+    }
+
+    /** Writes {@code bytes} to {@code to} atomically, keeping the permissions of a replaced file. */
+    static void writeAtomically(Path to, byte[] bytes) {
+        install(List.of(stageBytes(to, bytes, null)));
+    }
+
+    /**
+     * Copies {@code from} to a temporary file beside {@code to}; refuses (and leaves nothing) when
+     * {@code expectedSha256} is given and the bytes copied differ. The copy takes the permissions
+     * of {@code to} if it exists, else those of {@code from}.
+     */
+    static Staged stageCopy(Path from, Path to, String expectedSha256) {
         Path tmp = null;
         try {
             Files.createDirectories(to.getParent());
-            tmp = Files.createTempFile(to.getParent(), "." + to.getFileName(), ".tmp");
+            tmp = createTemp(to);
             String sha;
             try (DigestInputStream in = new DigestInputStream(Files.newInputStream(from), sha256());
-                 OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
+                 OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
                 in.transferTo(out);
                 sha = hex(in.getMessageDigest());
             }
@@ -121,8 +144,9 @@ final class FileSet {
                 throw new WorkingCopyException(from + ": changed while being copied (sha256 " + sha
                         + ", expected " + expectedSha256 + ")");
             }
-            finish(tmp, to, Files.exists(to) ? to : from);
-            return sha;
+            Staged staged = new Staged(tmp, to, Files.exists(to) ? to : from, sha);
+            tmp = null;
+            return staged;
         } catch (IOException e) {
             throw new WorkingCopyException(to + ": cannot write: " + e.getMessage(), e);
         } finally {
@@ -130,18 +154,76 @@ final class FileSet {
         }
     }
 
-    /** Writes {@code bytes} to {@code to} atomically, keeping the permissions of a replaced file. */
-    static void writeAtomically(Path to, byte[] bytes) {
+    /**
+     * Writes {@code bytes} to a temporary file beside {@code to}. It takes the permissions of
+     * {@code to} if it exists, else those of {@code permissionsFrom} (null: owner only).
+     */
+    static Staged stageBytes(Path to, byte[] bytes, Path permissionsFrom) {
         Path tmp = null;
         try {
             Files.createDirectories(to.getParent());
-            tmp = Files.createTempFile(to.getParent(), "." + to.getFileName(), ".tmp");
-            Files.write(tmp, bytes, StandardOpenOption.TRUNCATE_EXISTING);
-            finish(tmp, to, Files.exists(to) ? to : null);
+            tmp = createTemp(to);
+            Files.write(tmp, bytes, StandardOpenOption.WRITE);
+            Staged staged = new Staged(tmp, to, Files.exists(to) ? to : permissionsFrom, sha256(bytes));
+            tmp = null;
+            return staged;
         } catch (IOException e) {
             throw new WorkingCopyException(to + ": cannot write: " + e.getMessage(), e);
         } finally {
             deleteQuietly(tmp);
+        }
+    }
+
+    /**
+     * Syncs the staged files to disk, then moves each into place with {@code ATOMIC_MOVE}, so a
+     * crash leaves every destination with its old bytes or its new ones. The syncs of a batch
+     * run side by side ({@link ParallelSync}): the disk and the file system's journal then serve
+     * them together instead of one after another. On a failure before the moves nothing is
+     * moved and every temporary file is deleted.
+     */
+    static void install(List<Staged> staged) {
+        int moved = 0;
+        try {
+            try {
+                ParallelSync.force(staged.stream().map(Staged::tmp).toList());
+                for (Staged s : staged) {
+                    copyPermissions(s.permissionsFrom(), s.tmp());
+                }
+            } catch (IOException e) {
+                throw new WorkingCopyException(staged.getFirst().to() + ": cannot write: " + e.getMessage(), e);
+            }
+            for (; moved < staged.size(); moved++) {
+                Staged s = staged.get(moved);
+                try {
+                    Files.move(s.tmp(), s.to(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new WorkingCopyException(s.to() + ": cannot write: " + e.getMessage(), e);
+                }
+            }
+        } finally {
+            discard(staged.subList(moved, staged.size()));
+        }
+    }
+
+    /** Deletes the temporary files of staged files not moved into place. */
+    static void discard(List<Staged> staged) {
+        for (Staged s : staged) {
+            deleteQuietly(s.tmp());
+        }
+    }
+
+    private static Path createTemp(Path to) throws IOException {
+        return Files.createTempFile(to.getParent(), "." + to.getFileName(), ".tmp");
+    }
+
+    private static void copyPermissions(Path from, Path to) throws IOException {
+        if (from == null) {
+            return;
+        }
+        PosixFileAttributeView src = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+        PosixFileAttributeView dst = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+        if (src != null && dst != null) {
+            dst.setPermissions(src.readAttributes().permissions());
         }
     }
 
@@ -189,20 +271,6 @@ final class FileSet {
         } catch (IOException e) {
             throw new WorkingCopyException(dir + ": cannot delete: " + e.getMessage(), e);
         }
-    }
-
-    private static void finish(Path tmp, Path to, Path permissionsFrom) throws IOException {
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        if (permissionsFrom != null) {
-            PosixFileAttributeView src = Files.getFileAttributeView(permissionsFrom, PosixFileAttributeView.class);
-            PosixFileAttributeView dst = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-            if (src != null && dst != null) {
-                dst.setPermissions(src.readAttributes().permissions());
-            }
-        }
-        Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void deleteQuietly(Path tmp) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * Undoes a committed change from its saved before-bytes: the primitive a revert runs on. All
- * files are checked before any is written; each is then written atomically, and a file that
+ * files are checked before any is written; each is then written atomically (all staged and
+ * synced together, then moved into place, then the files the change added deleted), and a file that
  * already holds its before-bytes is skipped, so an interrupted restore can simply be run again.
  */
 final class Restorer {
@@ -34,14 +35,24 @@ final class Restorer {
             }
             todo.add(f);
         }
+        List<FileSet.Staged> staged = new ArrayList<>();
+        try {
+            for (ChangedFile f : todo) {
+                if (f.beforeSha256() != null) {
+                    staged.add(FileSet.stageCopy(f.savedBefore(), change.target(f), f.beforeSha256()));
+                }
+            }
+        } catch (RuntimeException e) {
+            FileSet.discard(staged);
+            throw e;
+        }
+        FileSet.install(staged);
         List<Path> restored = new ArrayList<>();
         for (ChangedFile f : todo) {
             Path target = change.target(f);
             if (f.beforeSha256() == null) {
                 FileSet.delete(target);
                 FileSet.deleteEmptyParents(target.getParent(), Path.of(change.sourceRoot()));
-            } else {
-                FileSet.copyAtomically(f.savedBefore(), target, f.beforeSha256());
             }
             restored.add(target);
         }

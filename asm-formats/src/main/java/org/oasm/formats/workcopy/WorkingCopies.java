@@ -94,9 +94,18 @@ public final class WorkingCopies {
             SortedMap<String, String> hashes = new TreeMap<>();
             if (dir) {
                 Set<Path> skip = Set.of(registry.root().artifacts(), registry.root().logs());
-                for (Map.Entry<String, Path> e : FileSet.walk(src, skip).entrySet()) {
-                    hashes.put(e.getKey(), FileSet.copyAtomically(e.getValue(), FileSet.inside(copyDir, e.getKey()), null));
+                List<FileSet.Staged> staged = new ArrayList<>();
+                try {
+                    for (Map.Entry<String, Path> e : FileSet.walk(src, skip).entrySet()) {
+                        FileSet.Staged s = FileSet.stageCopy(e.getValue(), FileSet.inside(copyDir, e.getKey()), null);
+                        staged.add(s);
+                        hashes.put(e.getKey(), s.sha256());
+                    }
+                } catch (RuntimeException e) {
+                    FileSet.discard(staged);
+                    throw e;
                 }
+                FileSet.install(staged);
             } else {
                 String name = src.getFileName().toString();
                 hashes.put(name, FileSet.copyAtomically(src, copyDir.resolve(name), null));

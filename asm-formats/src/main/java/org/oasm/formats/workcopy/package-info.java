@@ -21,7 +21,9 @@
  * <h2>Crash safety</h2>
  * Every file is written to a temporary file in its destination folder, synced and moved into
  * place with {@code ATOMIC_MOVE}: a killed commit leaves each source file with its old bytes or
- * its new bytes. The before-bytes and {@code change.json} are written before the first source
+ * its new bytes. The files of one step (a copy's files, the before-bytes, a commit's files) are
+ * all staged first and synced side by side, then moved: the commit checks every file before it
+ * moves the first. The before-bytes and {@code change.json} are written before the first source
  * file, so committing again resumes an interrupted commit, and {@code restore} can always undo.
  */
 package org.oasm.formats.workcopy;
