@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,36 +131,33 @@ final class Committer {
         List<ChangedFile> files = new ArrayList<>();
         StringBuilder diff = new StringBuilder();
         Path beforeDir = registry.changeDir(c.copyId()).resolve("before");
-        List<FileSet.Staged> saves = new ArrayList<>();
-        try {
-            for (int i = 0; i < changed.size(); i++) {
-                Entry e = changed.get(i);
-                String before = beforeHashes.get(i);
-                Path saved = null;
-                byte[] beforeBytes;
-                if (c.sourceKind() == SourceKind.ARTIFACT) {
-                    beforeBytes = currentSource(c, e);
-                } else if (before != null) {
-                    // the source's bytes, read once: saved for a revert and compared for the diff
-                    saved = FileSet.inside(beforeDir, e.path());
-                    beforeBytes = FileSet.readOrNull(e.sourceFile());
-                    String read = beforeBytes == null ? null : FileSet.sha256(beforeBytes);
-                    if (!before.equals(read)) {
-                        throw new WorkingCopyException(e.sourceFile() + ": changed while being copied (sha256 " + read
-                                + ", expected " + before + ")");
-                    }
-                    saves.add(FileSet.stageBytes(saved, beforeBytes, e.sourceFile()));
-                } else {
-                    beforeBytes = null;
+        List<Supplier<FileSet.Staged>> saves = new ArrayList<>();
+        for (int i = 0; i < changed.size(); i++) {
+            Entry e = changed.get(i);
+            String before = beforeHashes.get(i);
+            Path saved = null;
+            byte[] beforeBytes;
+            if (c.sourceKind() == SourceKind.ARTIFACT) {
+                beforeBytes = currentSource(c, e);
+            } else if (before != null) {
+                // the source's bytes, read once: saved for a revert and compared for the diff
+                saved = FileSet.inside(beforeDir, e.path());
+                beforeBytes = FileSet.readOrNull(e.sourceFile());
+                String read = beforeBytes == null ? null : FileSet.sha256(beforeBytes);
+                if (!before.equals(read)) {
+                    throw new WorkingCopyException(e.sourceFile() + ": changed while being copied (sha256 " + read
+                            + ", expected " + before + ")");
                 }
-                diff.append(UnifiedDiff.file(e.path(), beforeBytes, FileSet.readOrNull(e.copyFile())).text());
-                files.add(new ChangedFile(e.path(), before, afterHashes.get(i), saved));
+                Path to = saved;
+                byte[] bytes = beforeBytes;
+                saves.add(() -> FileSet.stageBytes(to, bytes, e.sourceFile()));
+            } else {
+                beforeBytes = null;
             }
-        } catch (RuntimeException e) {
-            FileSet.discard(saves);
-            throw e;
+            diff.append(UnifiedDiff.file(e.path(), beforeBytes, FileSet.readOrNull(e.copyFile())).text());
+            files.add(new ChangedFile(e.path(), before, afterHashes.get(i), saved));
         }
-        FileSet.install(saves);
+        FileSet.install(FileSet.stageAll(saves));
         String storedAs = c.sourceKind() == SourceKind.ARTIFACT && !files.isEmpty()
                 ? nextVersion(ArtifactRef.parse(c.source())).toString() : null;
         CommittedChange change = new CommittedChange(c.copyId(), c.sourceKind(), c.source(), storedAs, files,
@@ -190,18 +188,13 @@ final class Committer {
             }
             todo.add(f);
         }
-        List<FileSet.Staged> staged = new ArrayList<>();
-        try {
-            for (ChangedFile f : todo) {
-                if (f.afterSha256() != null) {
-                    staged.add(FileSet.stageCopy(FileSet.inside(c.copyDir(), f.path()), change.target(f), f.afterSha256()));
-                }
+        List<Supplier<FileSet.Staged>> writes = new ArrayList<>();
+        for (ChangedFile f : todo) {
+            if (f.afterSha256() != null) {
+                writes.add(() -> FileSet.stageCopy(FileSet.inside(c.copyDir(), f.path()), change.target(f), f.afterSha256()));
             }
-        } catch (RuntimeException e) {
-            FileSet.discard(staged);
-            throw e;
         }
-        FileSet.install(staged);
+        FileSet.install(FileSet.stageAll(writes));
         for (ChangedFile f : todo) {
             if (f.afterSha256() == null) {
                 Path target = change.target(f);

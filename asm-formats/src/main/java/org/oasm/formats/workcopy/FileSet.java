@@ -3,6 +3,8 @@ package org.oasm.formats.workcopy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,6 +18,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -103,8 +106,8 @@ final class FileSet {
     }
 
     /**
-     * A file written to a temporary file beside its destination, not yet synced or moved into
-     * place: {@link #install} does both, for many files at once.
+     * A file written and synced to a temporary file beside its destination, not yet moved into
+     * place: {@link #install} moves many at once.
      */
     record Staged(Path tmp, Path to, Path permissionsFrom, String sha256) {
     }
@@ -125,46 +128,72 @@ final class FileSet {
     }
 
     /**
-     * Copies {@code from} to a temporary file beside {@code to}; refuses (and leaves nothing) when
-     * {@code expectedSha256} is given and the bytes copied differ. The copy takes the permissions
-     * of {@code to} if it exists, else those of {@code from}.
+     * Copies {@code from} to a synced temporary file beside {@code to}; refuses (and leaves
+     * nothing) when {@code expectedSha256} is given and the bytes copied differ. The copy takes
+     * the permissions of {@code to} if it exists, else those of {@code from}.
      */
     static Staged stageCopy(Path from, Path to, String expectedSha256) {
-        Path tmp = null;
-        try {
-            Files.createDirectories(to.getParent());
-            tmp = createTemp(to);
-            String sha;
-            try (DigestInputStream in = new DigestInputStream(Files.newInputStream(from), sha256());
-                 OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
-                in.transferTo(out);
-                sha = hex(in.getMessageDigest());
-            }
-            if (expectedSha256 != null && !expectedSha256.equals(sha)) {
-                throw new WorkingCopyException(from + ": changed while being copied (sha256 " + sha
-                        + ", expected " + expectedSha256 + ")");
-            }
-            Staged staged = new Staged(tmp, to, Files.exists(to) ? to : from, sha);
-            tmp = null;
-            return staged;
+        try (InputStream in = Files.newInputStream(from)) {
+            return stage(to, Files.exists(to) ? to : from, expectedSha256, from, out -> {
+                MessageDigest digest = sha256();
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    digest.update(buf, 0, n);
+                    writeFully(out, ByteBuffer.wrap(buf, 0, n));
+                }
+                return hex(digest);
+            });
         } catch (IOException e) {
-            throw new WorkingCopyException(to + ": cannot write: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(tmp);
+            throw new WorkingCopyException(from + ": cannot read: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Writes {@code bytes} to a temporary file beside {@code to}. It takes the permissions of
-     * {@code to} if it exists, else those of {@code permissionsFrom} (null: owner only).
+     * Writes {@code bytes} to a synced temporary file beside {@code to}. It takes the permissions
+     * of {@code to} if it exists, else those of {@code permissionsFrom} (null: owner only).
      */
     static Staged stageBytes(Path to, byte[] bytes, Path permissionsFrom) {
+        return stage(to, Files.exists(to) ? to : permissionsFrom, null, null, out -> {
+            writeFully(out, ByteBuffer.wrap(bytes));
+            return sha256(bytes);
+        });
+    }
+
+    /** Stages every job side by side ({@link ParallelStaging}); on a failure none is left. */
+    static List<Staged> stageAll(List<Supplier<Staged>> jobs) {
+        return ParallelStaging.run(jobs);
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Writes the content of a staged file; returns its SHA-256. */
+    private interface Content {
+        String writeTo(FileChannel out) throws IOException;
+    }
+
+    /**
+     * One file opened once: created beside {@code to} (owner-only until installed), written,
+     * synced, closed. {@code source} names the file read, for a changed-while-copied error.
+     */
+    private static Staged stage(Path to, Path permissionsFrom, String expectedSha256, Path source, Content content) {
         Path tmp = null;
         try {
             Files.createDirectories(to.getParent());
-            tmp = createTemp(to);
-            Files.write(tmp, bytes, StandardOpenOption.WRITE);
-            Staged staged = new Staged(tmp, to, Files.exists(to) ? to : permissionsFrom, sha256(bytes));
+            tmp = Files.createTempFile(to.getParent(), "." + to.getFileName(), ".tmp");
+            String sha;
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                sha = content.writeTo(out);
+                if (expectedSha256 != null && !expectedSha256.equals(sha)) {
+                    throw new WorkingCopyException(source + ": changed while being copied (sha256 " + sha
+                            + ", expected " + expectedSha256 + ")");
+                }
+                out.force(true);
+            }
+            Staged staged = new Staged(tmp, to, permissionsFrom, sha);
             tmp = null;
             return staged;
         } catch (IOException e) {
@@ -175,26 +204,17 @@ final class FileSet {
     }
 
     /**
-     * Syncs the staged files to disk, then moves each into place with {@code ATOMIC_MOVE}, so a
-     * crash leaves every destination with its old bytes or its new ones. The syncs of a batch
-     * run side by side ({@link ParallelSync}): the disk and the file system's journal then serve
-     * them together instead of one after another. On a failure before the moves nothing is
-     * moved and every temporary file is deleted.
+     * Moves the staged files into place with {@code ATOMIC_MOVE}, each with the permissions it
+     * takes, so a crash leaves every destination with its old bytes or its new ones (their
+     * content was synced when staged). The temporary files of any not moved are deleted.
      */
     static void install(List<Staged> staged) {
         int moved = 0;
         try {
-            try {
-                ParallelSync.force(staged.stream().map(Staged::tmp).toList());
-                for (Staged s : staged) {
-                    copyPermissions(s.permissionsFrom(), s.tmp());
-                }
-            } catch (IOException e) {
-                throw new WorkingCopyException(staged.getFirst().to() + ": cannot write: " + e.getMessage(), e);
-            }
             for (; moved < staged.size(); moved++) {
                 Staged s = staged.get(moved);
                 try {
+                    copyPermissions(s.permissionsFrom(), s.tmp());
                     Files.move(s.tmp(), s.to(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException e) {
                     throw new WorkingCopyException(s.to() + ": cannot write: " + e.getMessage(), e);
@@ -210,10 +230,6 @@ final class FileSet {
         for (Staged s : staged) {
             deleteQuietly(s.tmp());
         }
-    }
-
-    private static Path createTemp(Path to) throws IOException {
-        return Files.createTempFile(to.getParent(), "." + to.getFileName(), ".tmp");
     }
 
     private static void copyPermissions(Path from, Path to) throws IOException {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Undoes a committed change from its saved before-bytes: the primitive a revert runs on. All
@@ -35,18 +36,13 @@ final class Restorer {
             }
             todo.add(f);
         }
-        List<FileSet.Staged> staged = new ArrayList<>();
-        try {
-            for (ChangedFile f : todo) {
-                if (f.beforeSha256() != null) {
-                    staged.add(FileSet.stageCopy(f.savedBefore(), change.target(f), f.beforeSha256()));
-                }
+        List<Supplier<FileSet.Staged>> writes = new ArrayList<>();
+        for (ChangedFile f : todo) {
+            if (f.beforeSha256() != null) {
+                writes.add(() -> FileSet.stageCopy(f.savedBefore(), change.target(f), f.beforeSha256()));
             }
-        } catch (RuntimeException e) {
-            FileSet.discard(staged);
-            throw e;
         }
-        FileSet.install(staged);
+        FileSet.install(FileSet.stageAll(writes));
         List<Path> restored = new ArrayList<>();
         for (ChangedFile f : todo) {
             Path target = change.target(f);

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Copy-on-work: the API that command blocks and the {@code oasm workcopy} commands run on.
@@ -94,16 +95,15 @@ public final class WorkingCopies {
             SortedMap<String, String> hashes = new TreeMap<>();
             if (dir) {
                 Set<Path> skip = Set.of(registry.root().artifacts(), registry.root().logs());
-                List<FileSet.Staged> staged = new ArrayList<>();
-                try {
-                    for (Map.Entry<String, Path> e : FileSet.walk(src, skip).entrySet()) {
-                        FileSet.Staged s = FileSet.stageCopy(e.getValue(), FileSet.inside(copyDir, e.getKey()), null);
-                        staged.add(s);
-                        hashes.put(e.getKey(), s.sha256());
-                    }
-                } catch (RuntimeException e) {
-                    FileSet.discard(staged);
-                    throw e;
+                List<String> names = new ArrayList<>();
+                List<Supplier<FileSet.Staged>> jobs = new ArrayList<>();
+                for (Map.Entry<String, Path> e : FileSet.walk(src, skip).entrySet()) {
+                    names.add(e.getKey());
+                    jobs.add(() -> FileSet.stageCopy(e.getValue(), FileSet.inside(copyDir, e.getKey()), null));
+                }
+                List<FileSet.Staged> staged = FileSet.stageAll(jobs);
+                for (int i = 0; i < names.size(); i++) {
+                    hashes.put(names.get(i), staged.get(i).sha256());
                 }
                 FileSet.install(staged);
             } else {
