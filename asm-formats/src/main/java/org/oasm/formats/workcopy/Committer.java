@@ -175,7 +175,7 @@ final class Committer {
      * commit can be run again.
      */
     private void apply(WorkingCopy c, CommittedChange change, boolean force) {
-        List<ChangedFile> todo = new ArrayList<>();
+        List<FileSet.Replacement> todo = new ArrayList<>();
         for (ChangedFile f : change.files()) {
             Path target = change.target(f);
             String current = FileSet.sha256OrNull(target);
@@ -186,22 +186,10 @@ final class Committer {
                 throw new WorkingCopyException(target + ": changed during the commit of working copy " + c.copyId()
                         + "; commit with force to overwrite");
             }
-            todo.add(f);
+            todo.add(new FileSet.Replacement(target,
+                    f.afterSha256() == null ? null : FileSet.inside(c.copyDir(), f.path()), f.afterSha256()));
         }
-        List<Supplier<FileSet.Staged>> writes = new ArrayList<>();
-        for (ChangedFile f : todo) {
-            if (f.afterSha256() != null) {
-                writes.add(() -> FileSet.stageCopy(FileSet.inside(c.copyDir(), f.path()), change.target(f), f.afterSha256()));
-            }
-        }
-        FileSet.install(FileSet.stageAll(writes));
-        for (ChangedFile f : todo) {
-            if (f.afterSha256() == null) {
-                Path target = change.target(f);
-                FileSet.delete(target);
-                FileSet.deleteEmptyParents(target.getParent(), Path.of(change.sourceRoot()));
-            }
-        }
+        FileSet.replaceAll(todo, Path.of(change.sourceRoot()));
     }
 
     private CommitResult finish(WorkingCopy c, Optional<CommittedChange> change) {

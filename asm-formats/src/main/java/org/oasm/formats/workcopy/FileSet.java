@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.List;
@@ -222,6 +223,31 @@ final class FileSet {
             }
         } finally {
             discard(staged.subList(moved, staged.size()));
+        }
+    }
+
+    /** One file a commit or a restore puts in its new state: the bytes of {@code from}, or absent when null. */
+    record Replacement(Path target, Path from, String expectedSha256) {
+    }
+
+    /**
+     * Puts every file in its new state: the new bytes staged side by side and moved into place,
+     * then the files whose new state is absent deleted, with the folders that leaves empty up
+     * to {@code root}.
+     */
+    static void replaceAll(List<Replacement> replacements, Path root) {
+        List<Supplier<Staged>> writes = new ArrayList<>();
+        for (Replacement r : replacements) {
+            if (r.from() != null) {
+                writes.add(() -> stageCopy(r.from(), r.target(), r.expectedSha256()));
+            }
+        }
+        install(stageAll(writes));
+        for (Replacement r : replacements) {
+            if (r.from() == null) {
+                delete(r.target());
+                deleteEmptyParents(r.target().getParent(), root);
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Undoes a committed change from its saved before-bytes: the primitive a revert runs on. All
@@ -19,7 +18,7 @@ final class Restorer {
             throw new WorkingCopyException(change.sourceRoot() + ": committed as the new version " + change.storedAs()
                     + "; stored versions are immutable and the previous one is still stored, so there is nothing to restore");
         }
-        List<ChangedFile> todo = new ArrayList<>();
+        List<FileSet.Replacement> todo = new ArrayList<>();
         for (ChangedFile f : change.files()) {
             Path target = change.target(f);
             String current = FileSet.sha256OrNull(target);
@@ -34,24 +33,9 @@ final class Restorer {
                     || !f.beforeSha256().equals(FileSet.sha256OrNull(f.savedBefore())))) {
                 throw new WorkingCopyException(f.savedBefore() + ": the saved bytes of " + target + " are missing or altered");
             }
-            todo.add(f);
+            todo.add(new FileSet.Replacement(target, f.beforeSha256() == null ? null : f.savedBefore(), f.beforeSha256()));
         }
-        List<Supplier<FileSet.Staged>> writes = new ArrayList<>();
-        for (ChangedFile f : todo) {
-            if (f.beforeSha256() != null) {
-                writes.add(() -> FileSet.stageCopy(f.savedBefore(), change.target(f), f.beforeSha256()));
-            }
-        }
-        FileSet.install(FileSet.stageAll(writes));
-        List<Path> restored = new ArrayList<>();
-        for (ChangedFile f : todo) {
-            Path target = change.target(f);
-            if (f.beforeSha256() == null) {
-                FileSet.delete(target);
-                FileSet.deleteEmptyParents(target.getParent(), Path.of(change.sourceRoot()));
-            }
-            restored.add(target);
-        }
-        return restored;
+        FileSet.replaceAll(todo, Path.of(change.sourceRoot()));
+        return todo.stream().map(FileSet.Replacement::target).toList();
     }
 }
