@@ -60,19 +60,24 @@ final class RecordWriter implements AutoCloseable {
         boolean interrupted = false;
         lock.lock();
         try {
-            while (queue.size() >= QUEUE_SIZE) {
+            boolean writerDied = false;
+            while (queue.size() >= QUEUE_SIZE && !writerDied) {
+                // a writer killed by an Error in a write: lose the record rather than hang the shell
+                writerDied = !thread.isAlive();
                 urgent = true;
                 work.signal();
                 try {
-                    room.await();
+                    room.await(100, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     interrupted = true;   // a Ctrl-C in the caller must not lose the record
                 }
             }
-            queue.add(write);
-            queued++;
-            if (asleep) {
-                work.signal();
+            if (!writerDied) {
+                queue.add(write);
+                queued++;
+                if (asleep) {
+                    work.signal();
+                }
             }
         } finally {
             lock.unlock();
