@@ -19,11 +19,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.function.Supplier;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * File operations copy-on-work is built from, each safe against a crash: every write goes to a
@@ -177,8 +177,9 @@ final class FileSet {
     }
 
     /**
-     * One file opened once: created beside {@code to} (owner-only until installed), written,
-     * synced, closed. {@code source} names the file read, for a changed-while-copied error.
+     * The temporary file: created beside {@code to} (owner-only until installed), then written,
+     * synced and closed through one channel. {@code source} names the file read, for a
+     * changed-while-copied error.
      */
     private static Staged stage(Path to, Path permissionsFrom, String expectedSha256, Path source, Content content) {
         Path tmp = null;

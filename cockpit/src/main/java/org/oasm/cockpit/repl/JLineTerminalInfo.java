@@ -17,7 +17,15 @@ import org.oasm.substrate.exec.TerminalInfo;
 public final class JLineTerminalInfo implements TerminalInfo {
 
     private final Terminal terminal;
+    /**
+     * How long after a program ended a Ctrl-C is still taken as the one that ended it: the JVM
+     * runs signal handlers on a thread of its own, so the SIGINT that killed the program can be
+     * handled after the cockpit has seen the program end, and must not interrupt what follows.
+     */
+    private static final long SIGNAL_RACE_NANOS = 200_000_000L;
+
     private volatile boolean programRunning;
+    private volatile long programEndedAt = System.nanoTime() - SIGNAL_RACE_NANOS;
     private volatile Thread commandThread;
 
     public JLineTerminalInfo(Terminal terminal) {
@@ -47,6 +55,7 @@ public final class JLineTerminalInfo implements TerminalInfo {
 
     @Override
     public void foregroundEnded() {
+        programEndedAt = System.nanoTime();
         programRunning = false;
         if (terminal.canPauseResume()) {
             terminal.resume();
@@ -65,7 +74,7 @@ public final class JLineTerminalInfo implements TerminalInfo {
      */
     void interruptForeground() {
         Thread t = commandThread;
-        if (t != null && !programRunning) {
+        if (t != null && !programRunning && System.nanoTime() - programEndedAt > SIGNAL_RACE_NANOS) {
             t.interrupt();
         }
     }

@@ -104,6 +104,10 @@ public final class Repl {
                 terminalInfo.commandThread(null);
                 Thread.interrupted();
             }
+            if (shell.state().lastStatus() == 130) {
+                terminal.writer().println();   // past the ^C the terminal echoed, as bash does
+                terminal.flush();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.oasm.cockpit.repl;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -49,7 +50,11 @@ class TmuxSessionTest {
         assertTrue(tmux.waitFor("[130] oasm>").contains("[130] oasm>"), tmux.screen());
 
         tmux.send("echo still-here", "Enter");
-        assertTrue(tmux.waitFor("still-here\n").contains("still-here"), tmux.screen());
+        String screen = tmux.waitFor("still-here\n");
+        assertTrue(screen.contains("still-here"), screen);
+        // as in bash: the echoed ^C on its own line, then the prompt once
+        assertTrue(screen.contains("sleep 30\n^C\n"), screen);
+        assertEquals(1, screen.split("\\[130\\] oasm>", -1).length - 1, "the prompt after Ctrl-C was drawn twice:\n" + screen);
     }
 
     private void start(Path dir, String trailer) throws IOException, InterruptedException {
