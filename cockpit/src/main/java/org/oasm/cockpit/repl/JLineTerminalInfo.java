@@ -17,15 +17,13 @@ import org.oasm.substrate.exec.TerminalInfo;
 public final class JLineTerminalInfo implements TerminalInfo {
 
     private final Terminal terminal;
-    /**
-     * How long after a program ended a Ctrl-C is still taken as the one that ended it: the JVM
-     * runs signal handlers on a thread of its own, so the SIGINT that killed the program can be
-     * handled after the cockpit has seen the program end, and must not interrupt what follows.
-     */
-    private static final long SIGNAL_RACE_NANOS = 200_000_000L;
+    /** How long {@link #settleInterrupt} waits for the cockpit's own SIGINT at most. */
+    private static final long SETTLE_MILLIS = 500;
 
     private volatile boolean programRunning;
-    private volatile long programEndedAt = System.nanoTime() - SIGNAL_RACE_NANOS;
+    private final Object interrupts = new Object();
+    private long interruptsSeen;          // guarded by interrupts
+    private long interruptsAtLineStart;   // guarded by interrupts
     private volatile Thread commandThread;
 
     public JLineTerminalInfo(Terminal terminal) {
@@ -55,7 +53,6 @@ public final class JLineTerminalInfo implements TerminalInfo {
 
     @Override
     public void foregroundEnded() {
-        programEndedAt = System.nanoTime();
         programRunning = false;
         if (terminal.canPauseResume()) {
             terminal.resume();
@@ -64,7 +61,37 @@ public final class JLineTerminalInfo implements TerminalInfo {
 
     /** The thread that runs the current line, or null between lines. */
     void commandThread(Thread t) {
+        if (t != null) {
+            synchronized (interrupts) {
+                interruptsAtLineStart = interruptsSeen;
+            }
+        }
         commandThread = t;
+    }
+
+    /**
+     * After a line that ended with status 130: waits (half a second at most) until the cockpit has
+     * handled the SIGINT that the terminal sent it along with the program, then clears the
+     * thread's interrupt. The JVM runs signal handlers on a thread of its own, so that SIGINT can
+     * be handled after the program's end has been seen; handled during the next line's editing,
+     * it would abort that line (the prompt drawn twice, a typed key lost).
+     */
+    void settleInterrupt() {
+        synchronized (interrupts) {
+            long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
+            while (interruptsSeen == interruptsAtLineStart) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;   // not in the terminal's foreground group, or a program that exited 130 itself
+                }
+                try {
+                    interrupts.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    // the handler's own interrupt of this thread: the wait goes on, the flag is cleared below
+                }
+            }
+        }
+        Thread.interrupted();
     }
 
     /**
@@ -74,8 +101,12 @@ public final class JLineTerminalInfo implements TerminalInfo {
      */
     void interruptForeground() {
         Thread t = commandThread;
-        if (t != null && !programRunning && System.nanoTime() - programEndedAt > SIGNAL_RACE_NANOS) {
+        if (t != null && !programRunning) {
             t.interrupt();
+        }
+        synchronized (interrupts) {
+            interruptsSeen++;
+            interrupts.notifyAll();
         }
     }
 }

@@ -105,6 +105,7 @@ public final class Repl {
                 Thread.interrupted();
             }
             if (shell.state().lastStatus() == 130) {
+                terminalInfo.settleInterrupt();
                 terminal.writer().println();   // past the ^C the terminal echoed, as bash does
                 terminal.flush();
             }

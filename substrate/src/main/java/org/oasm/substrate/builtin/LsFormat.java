@@ -148,14 +148,14 @@ final class LsFormat {
 
     private static void printLong(List<Ls.Entry> entries, Ls.Options opt, PrintStream out, boolean isDir, ZoneId zone) {
         List<String[]> rows = new ArrayList<>();
-        long blocks = 0;
+        long blocks = 0;   // of 512 bytes, as st_blocks counts
         Instant now = Instant.now();
         for (Ls.Entry e : entries) {
             try {
                 PosixFileAttributes a = Files.readAttributes(e.path(), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 int mode = (Integer) Files.getAttribute(e.path(), "unix:mode", LinkOption.NOFOLLOW_LINKS);
                 Object links = Files.getAttribute(e.path(), "unix:nlink", LinkOption.NOFOLLOW_LINKS);
-                blocks += kilobytes(e.path(), a);
+                blocks += blocks(e.path(), a);
                 String name = e.name();
                 if (a.isSymbolicLink()) {
                     Path target = Files.readSymbolicLink(e.path());
@@ -187,7 +187,8 @@ final class LsFormat {
             }
         }
         if (isDir) {
-            out.println("total " + (opt.human() ? human(blocks * 1024) : String.valueOf(blocks)));
+            // GNU ls: the sum rounded up to 1 KiB blocks, or (-h) the bytes the blocks hold
+            out.println("total " + (opt.human() ? human(blocks * 512) : String.valueOf((blocks + 1) / 2)));
         }
         int[] w = new int[5];
         int major = 0;
@@ -233,11 +234,17 @@ final class LsFormat {
     private static final Map<Object, Boolean> MEMORY_BY_DEVICE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * The 1 KiB blocks a file takes, for the "total" line. Java cannot read st_blocks, so it is
-     * reckoned as the kernel allocates for ordinary files: whole 4 KiB pages of the size; none for
-     * a symlink, nor for a folder on a memory filesystem (tmpfs), whose size is only a count.
+     * The 512-byte blocks a file takes, for the "total" line: its st_blocks ({@link FileBlocks}),
+     * else reckoned as the kernel allocates for ordinary files (whole 4 KiB pages of the size;
+     * none for a symlink, nor for a folder on a memory filesystem such as tmpfs, whose size is
+     * only a count).
      */
-    private static long kilobytes(Path p, PosixFileAttributes a) {
+    private static long blocks(Path p, PosixFileAttributes a) {
+        long exact = FileBlocks.of(p);
+        return exact >= 0 ? exact : estimatedKilobytes(p, a) * 2;
+    }
+
+    private static long estimatedKilobytes(Path p, PosixFileAttributes a) {
         if (a.isSymbolicLink() || a.isOther()) {
             return 0;
         }
