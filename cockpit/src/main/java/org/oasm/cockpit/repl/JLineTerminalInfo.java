@@ -16,10 +16,10 @@ import org.oasm.substrate.exec.TerminalInfo;
  */
 public final class JLineTerminalInfo implements TerminalInfo {
 
-    private final Terminal terminal;
     /** How long {@link #settleInterrupt} waits for the cockpit's own SIGINT at most. */
     private static final long SETTLE_MILLIS = 500;
 
+    private final Terminal terminal;
     private volatile boolean programRunning;
     private final Object interrupts = new Object();
     private long interruptsSeen;          // guarded by interrupts
