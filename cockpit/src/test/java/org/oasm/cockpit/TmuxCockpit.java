@@ -38,8 +38,14 @@ public final class TmuxCockpit implements AutoCloseable {
         }
     }
 
+    /**
+     * The tests' own tmux server (socket {@code -L}), one per test JVM: a developer's tmux, or a
+     * {@code tmux kill-server} typed while the suite runs, cannot end or disturb its sessions.
+     */
+    private static final String SOCKET = "oasm-test-" + ProcessHandle.current().pid();
+
     private static String tmux(List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("tmux"));
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", SOCKET));
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
