@@ -243,7 +243,7 @@ public final class Converter {
              InputStream in = new Counting(new BufferedInputStream(raw, 1 << 16), options.progress(), read)) {
             Handoff.Reader reader = switch (from) {
                 case JSON -> (c, s) -> new JsonReader(c).read(in, s);
-                case YAML -> (c, s) -> new YamlReader(c).read(in, s);
+                case YAML -> (c, s) -> new YamlReader(c).read(in, s, () -> Files.newInputStream(input));
                 case CBOR -> (c, s) -> new CborReader(c).read(in, s);
                 default -> throw new IllegalStateException();
             };

@@ -15,7 +15,8 @@ import org.oasm.formats.document.DocumentSink;
  * <p>The result is the one a single thread gives, errors included. The reader gets a context of
  * its own ({@link Context#deferringTo}) whose substitutions, and the exactness checks of
  * decimals, travel as events and are made on the writing side, in document order, where the
- * JSON Pointer is known; a malformed input travels as the last event, so that an error the
+ * JSON Pointer is known (so do the YAML reader's plain scalars, resolved there by the core
+ * schema); a malformed input travels as the last event, so that an error the
  * writing side finds earlier in the document (a duplicate key, a refused value) is the one
  * reported. When the writing side fails first, the reader is interrupted and waited for.
  */
@@ -52,6 +53,7 @@ final class Handoff {
     private static final byte SUBSTITUTE = 17;
     private static final byte DECIMAL_CHARS = 18;
     private static final byte DECIMAL_STRING = 19;
+    private static final byte YAML_PLAIN = 20;
 
     /** One batch of events: a code per event, with its number, its reference or its characters. */
     private static final class Batch {
@@ -179,6 +181,7 @@ final class Handoff {
                 case DECIMAL_CHARS -> Decimals.emit(b.chars, b.offsets[i], b.lengths[i],
                         Double.longBitsToDouble(numbers[i]), context, sink);
                 case DECIMAL_STRING -> Decimals.emit((String) refs[i], Double.longBitsToDouble(numbers[i]), context, sink);
+                case YAML_PLAIN -> CoreSchema.resolve((String) refs[i], context, sink);
                 default -> throw new IllegalStateException("unknown event " + codes[i]);
             }
         }
@@ -348,6 +351,14 @@ final class Handoff {
                 return;
             }
             b.numbers[i] = Double.doubleToRawLongBits(value);
+        }
+
+        /**
+         * An untagged plain YAML scalar, resolved by the core schema on the writing side (the
+         * YAML reader is the busier thread: its scanner takes most of a conversion's time).
+         */
+        void yamlPlain(String text) {
+            ref(YAML_PLAIN, text);
         }
 
         /** As {@link #decimal(char[], int, int, double)}, for text already in a {@code String}. */

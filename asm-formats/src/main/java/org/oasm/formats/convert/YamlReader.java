@@ -56,57 +56,132 @@ final class YamlReader {
         this.context = context;
     }
 
-    /** Reads a stream that must hold exactly one document. */
+    /**
+     * Reads a stream that must hold exactly one document. The parser keeps no marks (a position
+     * object per token and event, about a tenth of the parsing time); when it finds the stream
+     * malformed and {@code reopen} can give the input again, that input is parsed a second time
+     * with marks, to nothing, only to say where the problem is.
+     */
+    void read(InputStream in, DocumentSink sink, Reopen reopen) {
+        try {
+            guarded(in, false, () -> one(sink));
+        } catch (Located e) {
+            if (reopen != null) {
+                try (InputStream again = reopen.open()) {
+                    YamlReader located = new YamlReader(new Context(context.name(), context.limits(), true));
+                    located.guarded(again, true, () -> located.one(new Discard()));
+                } catch (Located precise) {
+                    throw malformedAt(precise.where, precise.problem);
+                } catch (java.io.IOException | RuntimeException other) {
+                    // the input changed or cannot be read again: say what the first pass knew
+                }
+            }
+            throw malformedAt(e.where, e.problem);
+        }
+    }
+
+    /** Reads a stream that must hold exactly one document, with marks (small inputs). */
     void read(InputStream in, DocumentSink sink) {
-        guarded(in, () -> {
-            Event e = parser.next();
-            if (!parser.hasNext() || parser.peekEvent().getEventId() == Event.ID.StreamEnd) {
-                throw context.malformed("empty file: no YAML document");
-            }
-            document(sink);
-            if (parser.peekEvent().getEventId() != Event.ID.StreamEnd) {
-                throw context.malformed("more than one YAML document in the stream (convert one document at a time)");
-            }
-            sink.finish();
-            return e;
-        });
+        try {
+            guarded(in, true, () -> one(sink));
+        } catch (Located e) {
+            throw malformedAt(e.where, e.problem);
+        }
+    }
+
+    /** Opens the input once more. */
+    @FunctionalInterface
+    interface Reopen {
+        InputStream open() throws java.io.IOException;
+    }
+
+    private Object one(DocumentSink sink) {
+        Event e = parser.next();
+        if (!parser.hasNext() || parser.peekEvent().getEventId() == Event.ID.StreamEnd) {
+            throw context.malformed("empty file: no YAML document");
+        }
+        document(sink);
+        if (parser.peekEvent().getEventId() != Event.ID.StreamEnd) {
+            throw context.malformed("more than one YAML document in the stream (convert one document at a time)");
+        }
+        sink.finish();
+        return e;
     }
 
     /** Reads every document of a stream as trees (for conformance tests). */
     List<JsonNode> readAll(InputStream in) {
         List<JsonNode> docs = new ArrayList<>();
-        guarded(in, () -> {
-            parser.next();
-            while (parser.peekEvent().getEventId() != Event.ID.StreamEnd) {
-                TreeSink tree = new TreeSink();
-                DocumentSink checked = context.checked(tree);
-                document(checked);
-                docs.add(tree.root());
-            }
-            return null;
-        });
+        try {
+            guarded(in, true, () -> {
+                parser.next();
+                while (parser.peekEvent().getEventId() != Event.ID.StreamEnd) {
+                    TreeSink tree = new TreeSink();
+                    DocumentSink checked = context.checked(tree);
+                    document(checked);
+                    docs.add(tree.root());
+                }
+                return null;
+            });
+        } catch (Located e) {
+            throw malformedAt(e.where, e.problem);
+        }
         return docs;
     }
 
-    private void guarded(InputStream in, java.util.function.Supplier<Object> body) {
+    private RuntimeException malformedAt(String where, String problem) {
+        context.location(() -> where);
+        return context.malformed(problem);
+    }
+
+    /** Where the located second pass sends the document: nowhere. */
+    private static final class Discard implements DocumentSink {
+        @Override public void startObject() { }
+        @Override public void key(String name) { }
+        @Override public void endObject() { }
+        @Override public void startArray() { }
+        @Override public void endArray() { }
+        @Override public void string(String value) { }
+        @Override public void integer(long value) { }
+        @Override public void integer(java.math.BigInteger value) { }
+        @Override public void float64(double value) { }
+        @Override public void float32(float value) { }
+        @Override public void bool(boolean value) { }
+        @Override public void nul() { }
+        @Override public void bytes(byte[] value) { }
+    }
+
+    /** A syntax error of the parser: the problem, and where it is if the parser kept marks. */
+    private static final class Located extends RuntimeException {
+        final String where;
+        final String problem;
+
+        Located(String where, String problem) {
+            super(problem, null, false, false);
+            this.where = where;
+            this.problem = problem;
+        }
+    }
+
+    private void guarded(InputStream in, boolean marks, java.util.function.Supplier<Object> body) {
         LoadSettings settings = LoadSettings.builder()
                 .setCodePointLimit(Integer.MAX_VALUE)
                 .setAllowDuplicateKeys(true)
                 .setParseComments(false)
+                .setUseMarks(marks)
                 .setLabel(context.name())
                 .build();
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         StreamReader stream = new StreamReader(settings, reader);
         parser = new ParserImpl(settings, stream);
-        context.location(() -> stream.getMark().map(YamlReader::where).orElse(null));
+        context.location(() -> where(stream.getLine(), stream.getColumn()));
         try {
             body.get();
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark();
-            context.location(() -> mark.map(YamlReader::where).orElse(null));
-            String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
-            throw context.malformed(oneLine(problem));
+            String problem = oneLine(e.getProblem() == null ? e.getContext() : e.getProblem());
+            throw new Located(mark.map(m -> where(m.getLine(), m.getColumn()))
+                    .orElseGet(() -> where(stream.getLine(), stream.getColumn())), problem);
         } catch (YamlEngineException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof CharacterCodingException) {
@@ -117,8 +192,8 @@ final class YamlReader {
         }
     }
 
-    private static String where(Mark m) {
-        return "line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1);
+    private static String where(int line, int column) {
+        return "line " + (line + 1) + ", column " + (column + 1);
     }
 
     private static String oneLine(String s) {
@@ -233,7 +308,9 @@ final class YamlReader {
         String v = s.getValue();
         Optional<String> tag = s.getTag();
         if (tag.isEmpty()) {
-            if (s.isPlain()) {
+            if (s.isPlain() && context.deferral() == out && out instanceof Handoff.Events events) {
+                events.yamlPlain(v);
+            } else if (s.isPlain()) {
                 CoreSchema.resolve(v, context, out);
             } else {
                 out.string(v);

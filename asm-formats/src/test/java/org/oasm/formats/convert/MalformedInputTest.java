@@ -85,6 +85,20 @@ class MalformedInputTest {
         fails("truncated.yaml", Format.JSON, "line ");
     }
 
+    /**
+     * The parser of a whole file keeps no marks; a syntax error is located by a second pass, and
+     * the message must be the one the located parser gives (line and column of the problem).
+     */
+    @Test
+    void badIndentationYaml() throws IOException {
+        fails("bad-indentation.yaml", Format.JSON, ": line 5, column 2: expected <block end>, but found '<block mapping start>'");
+    }
+
+    @Test
+    void mappingInPlainYaml() throws IOException {
+        fails("mapping-in-plain.yaml", Format.CBOR, ": line 2, column 4: mapping values are not allowed here");
+    }
+
     @Test
     void wrongMagicH5() throws IOException {
         fails("wrong-magic.h5", Format.JSON, "not an HDF5 file");
