@@ -83,11 +83,43 @@ public final class Executor {
                 yield left != 0 ? execute(or.right(), source, state, io, lineId) : left;
             }
             case Node.Pipeline p -> pipelines.run(p, source, state, io, lineId);
+            case Node.Timed t -> timed(t, source, state, io, lineId);
             case Node.Simple s -> pipelines.run(new Node.Pipeline(List.of(s), false, s.start(), s.end()),
                     source, state, io, lineId);
         };
         state.setLastStatus(status);
         return status;
+    }
+
+    /**
+     * {@code time PIPELINE}: runs it, then prints the elapsed, user and system time (of the cockpit
+     * and the programs it waited for) to the shell's standard error, formatted by
+     * {@code TIMEFORMAT} (see {@link TimeFormat}); the status is the pipeline's.
+     */
+    private int timed(Node.Timed t, String source, ShellState state, IoContext io, long lineId) {
+        long started = System.nanoTime();
+        CpuTimes before = CpuTimes.now();
+        int status = 0;
+        try {
+            if (t.pipeline() != null) {
+                status = pipelines.run(t.pipeline(), source, state, io, lineId);
+            }
+        } finally {
+            CpuTimes used = CpuTimes.now().since(before);
+            long real = (System.nanoTime() - started) / 1000;
+            String format = t.posix() ? TimeFormat.POSIX : state.variable("TIMEFORMAT");
+            if (format == null) {
+                format = TimeFormat.DEFAULT;
+            }
+            if (!format.isEmpty()) {
+                try {
+                    printError(io.err(), TimeFormat.format(format, real, used.userMicros(), used.systemMicros()));
+                } catch (TimeFormat.InvalidFormat e) {
+                    printError(io.err(), state.errorPrefix() + "TIMEFORMAT: `" + e.character + "': invalid format character");
+                }
+            }
+        }
+        return t.negated() ? (status == 0 ? 1 : 0) : status;
     }
 
     /**
@@ -109,6 +141,7 @@ public final class Executor {
             case Node.AndIf and -> lastSimple(and.right());
             case Node.OrIf or -> lastSimple(or.right());
             case Node.Pipeline p -> p.stages().size() == 1 && !p.negated() ? p.stages().getFirst() : null;
+            case Node.Timed t -> null;
             case Node.Simple simple -> simple;
         };
         return s != null && s.redirects().isEmpty() ? s : null;

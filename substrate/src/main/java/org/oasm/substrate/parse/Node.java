@@ -35,6 +35,14 @@ public sealed interface Node {
         }
     }
 
+    /**
+     * {@code time [-p] PIPELINE}: the pipeline (null for a bare {@code time}), then the elapsed,
+     * user and system time on standard error; {@code posix} for {@code -p}, {@code negated} for a
+     * {@code !} before {@code time}.
+     */
+    record Timed(Pipeline pipeline, boolean posix, boolean negated, int start, int end) implements Node {
+    }
+
     /** {@code left && right}: right runs when left succeeded. */
     record AndIf(Node left, Node right) implements Node {
         public int start() { return left.start(); }

@@ -101,10 +101,39 @@ public final class Parser {
         return left;
     }
 
+    private boolean at(String reservedWord) {
+        return peek().kind() == Token.Kind.WORD && peek().word().isPlain() && peek().word().literalText().equals(reservedWord);
+    }
+
+    /** {@code [!] [time [-p]] [!] PIPELINE}, as bash reads it. */
     private Node pipeline() {
+        int start = peek().start();
+        boolean negatedTime = false;
+        if (at("!") && tokens.get(i + 1).kind() == Token.Kind.WORD && tokens.get(i + 1).word().isPlain()
+                && tokens.get(i + 1).word().literalText().equals("time")) {
+            take();
+            negatedTime = true;
+        }
+        if (at("time")) {
+            int end = take().end();
+            boolean posix = false;
+            if (at("-p")) {
+                end = take().end();
+                posix = true;
+            }
+            if (!startsCommand(peek()) && !peek().is(Operator.LPAREN)) {
+                return new Node.Timed(null, posix, negatedTime, start, end);   // bare `time`: times nothing
+            }
+            Node.Pipeline timed = plainPipeline();
+            return new Node.Timed(timed, posix, negatedTime, start, timed.end());
+        }
+        return plainPipeline();
+    }
+
+    private Node.Pipeline plainPipeline() {
         boolean negated = false;
         int start = peek().start();
-        if (peek().kind() == Token.Kind.WORD && peek().word().isPlain() && peek().word().literalText().equals("!")) {
+        if (at("!")) {
             take();
             negated = true;
         }
