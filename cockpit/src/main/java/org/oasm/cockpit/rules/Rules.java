@@ -2,10 +2,13 @@ package org.oasm.cockpit.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.oasm.cockpit.bundle.DataTree;
@@ -60,7 +63,7 @@ public final class Rules {
         // validated one at a time, on this thread (the schema registry opens once, when needed)
         RuleFileReader.Result[] read = new RuleFileReader.Result[entries.size()];
         IntStream.range(0, entries.size()).parallel().filter(i -> !entries.get(i).own())
-                .forEach(i -> read[i] = reader.read(shipped(entries.get(i)), false));
+                .forEach(i -> read[i] = readFromJar(reader, entries.get(i)));
         for (int i = 0; i < entries.size(); i++) {
             DataTree.Entry e = entries.get(i);
             add(e.own() ? reader.read(shipped(e), true) : read[i], files, problems);
@@ -70,6 +73,30 @@ public final class Rules {
 
     private static RuleText shipped(DataTree.Entry e) {
         return RuleText.shipped(e.path(), e.name(), e.read());
+    }
+
+    /** A rule file bundled in the jar, by its path and bytes. */
+    private record JarFile(String path, String name, ByteBuffer content) {
+    }
+
+    /**
+     * The jar's rule files as read before: they are not validated, so what they read to depends on
+     * their bytes alone, and a cockpit that scans all day parses each of them once.
+     */
+    private static final Map<JarFile, RuleFileReader.Result> READ_FROM_JAR = new ConcurrentHashMap<>();
+
+    private static RuleFileReader.Result readFromJar(RuleFileReader reader, DataTree.Entry e) {
+        RuleText text = shipped(e);
+        JarFile key = new JarFile(text.path(), text.name(), ByteBuffer.wrap(text.content()));
+        RuleFileReader.Result known = READ_FROM_JAR.get(key);
+        if (known != null) {
+            return known;
+        }
+        RuleFileReader.Result r = reader.read(text, false);
+        if (READ_FROM_JAR.size() < 1024) {
+            READ_FROM_JAR.put(key, r);
+        }
+        return r;
     }
 
     /** The {@code .oasm/rules} folder of {@code start} or its nearest parent; null when none. */

@@ -15,15 +15,24 @@ public final class Glob {
 
     private final String text;
     private final Pattern pattern;
+    /** For {@code **}{@code /NAME} where NAME has no wildcard but {@code *}: NAME's pieces around its stars. */
+    private final String[] lastSegment;
+    /** For {@code **}{@code /NAME/**} where NAME has no wildcard: NAME. */
+    private final String folder;
 
-    private Glob(String text, Pattern pattern) {
+    private Glob(String text, String body) {
         this.text = text;
-        this.pattern = pattern;
+        this.pattern = Pattern.compile(toRegex(body));
+        String rest = body.startsWith("**/") ? body.substring(3) : null;
+        boolean plain = rest != null && rest.chars().noneMatch(c -> c == '?' || c == '[' || c == '\\');
+        this.lastSegment = plain && rest.indexOf('/') < 0 && !rest.contains("**") ? rest.split("\\*", -1) : null;
+        this.folder = plain && rest.endsWith("/**") && rest.indexOf('/') == rest.length() - 3
+                && rest.indexOf('*') == rest.length() - 2 && rest.length() > 3 ? rest.substring(0, rest.length() - 3) : null;
     }
 
     public static Glob of(String glob) {
         String g = glob.startsWith("./") ? glob.substring(2) : glob;
-        return new Glob(glob, Pattern.compile(toRegex(g.startsWith("/") ? g.substring(1) : g)));
+        return new Glob(glob, g.startsWith("/") ? g.substring(1) : g);
     }
 
     /** Whether any of {@code globs} matches {@code path}. */
@@ -40,8 +49,44 @@ public final class Glob {
         return globs.stream().map(Glob::of).toList();
     }
 
+    /**
+     * Whether the glob matches the path. The two shapes rules mostly use ({@code **}{@code /*.py},
+     * {@code **}{@code /target/**}) are matched without the regular expression, which a scan would
+     * otherwise run for every file and rule.
+     */
     public boolean matches(String relativePath) {
+        if (lastSegment != null) {
+            return segmentMatches(relativePath, relativePath.lastIndexOf('/') + 1);
+        }
+        if (folder != null) {
+            return relativePath.startsWith(folder) && relativePath.length() > folder.length()
+                    && relativePath.charAt(folder.length()) == '/' || relativePath.contains("/" + folder + "/");
+        }
         return pattern.matcher(relativePath).matches();
+    }
+
+    /** Whether {@code path[from, end)} is the pieces of {@link #lastSegment} with any text (no /) between. */
+    private boolean segmentMatches(String path, int from) {
+        String[] pieces = lastSegment;
+        int end = path.length();
+        if (pieces.length == 1) {
+            return end - from == pieces[0].length() && path.startsWith(pieces[0], from);
+        }
+        String first = pieces[0];
+        String last = pieces[pieces.length - 1];
+        if (end - from < first.length() + last.length() || !path.startsWith(first, from) || !path.endsWith(last)) {
+            return false;
+        }
+        int at = from + first.length();
+        int limit = end - last.length();
+        for (int i = 1; i < pieces.length - 1; i++) {
+            int found = path.indexOf(pieces[i], at);
+            if (found < 0 || found + pieces[i].length() > limit) {
+                return false;
+            }
+            at = found + pieces[i].length();
+        }
+        return true;
     }
 
     @Override

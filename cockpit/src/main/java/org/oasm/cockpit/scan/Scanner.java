@@ -66,10 +66,38 @@ public final class Scanner {
     }
 
     private RuleSet ruleSet(String language) {
-        return byLanguage.computeIfAbsent(language, lang -> {
-            List<CompiledRule> rules = hierarchy.resolve(lang).stream()
-                    .filter(r -> r.enabled() && r.definition().appliesTo(lang) && select.test(r))
-                    .map(CompiledRule::new).toList();
+        return byLanguage.computeIfAbsent(language, lang -> compiled(hierarchy.resolve(lang).stream()
+                .filter(r -> r.enabled() && r.definition().appliesTo(lang) && select.test(r)).toList()));
+    }
+
+    /**
+     * The rule sets compiled before, by the resolved rules they hold (values all the way down):
+     * one scan after another in a cockpit compiles the same rules and needles once.
+     */
+    private static final Map<List<ResolvedRule>, RuleSet> COMPILED = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<ResolvedRule>, RuleSet> eldest) {
+            return size() > 32;
+        }
+    };
+
+    private static RuleSet compiled(List<ResolvedRule> resolved) {
+        synchronized (COMPILED) {
+            RuleSet known = COMPILED.get(resolved);
+            if (known != null) {
+                return known;
+            }
+        }
+        RuleSet set = compile(resolved);
+        synchronized (COMPILED) {
+            COMPILED.put(resolved, set);
+        }
+        return set;
+    }
+
+    private static RuleSet compile(List<ResolvedRule> resolved) {
+        {
+            List<CompiledRule> rules = resolved.stream().map(CompiledRule::new).toList();
             List<List<String>> needles = new ArrayList<>();
             boolean[] caseSensitive = new boolean[rules.size()];
             for (int i = 0; i < rules.size(); i++) {
@@ -77,7 +105,7 @@ public final class Scanner {
                 caseSensitive[i] = !rules.get(i).facts().ignoreCase();
             }
             return new RuleSet(rules, new Prefilter(needles, caseSensitive));
-        });
+        }
     }
 
     /** Scans the files under {@code path}; {@code skip} folders are left out. */
