@@ -38,4 +38,14 @@ flags=(-XX:+UseSerialGC --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-mem
 "$java" "${flags[@]}" -XX:TieredStopAtLevel=1 -cp "$cp" "$here/WarmBench.java" "$work/inputs" "$warmup" "$runs" \
   | tee "$work/warm_graalpy_c1.txt"
 "$java" "${flags[@]}" -cp "$cp" "$here/WarmBench.java" "$work/inputs" "$warmup" "$runs" | tee "$work/warm_graalpy_c2.txt"
+# Truffle's optimising runtime (what OASM_PYTHON_JIT=1 ./oasm runs): it pays only after many calls,
+# so it gets JIT_WARMUP calls of each case first; the interpreter the same, for comparison.
+jit_warmup="${JIT_WARMUP:-80}"
+jit="$repo/polyglot-bridge/target/python-jit"
+upgrade=$(ls "$jit"/upgrade/*.jar | paste -sd:)
+jit_cp="$repo/cockpit/target/cockpit-0.1.0-SNAPSHOT.jar:$(tr ':' '\n' < "$repo/cockpit/target/classpath.txt" | grep -v /org/graalvm/ | paste -sd:):$(ls "$jit"/lib/*.jar | paste -sd:)"
+echo "== warm calls after $jit_warmup calls: GraalPy interpreter (C2), then the optimising runtime (GraalPy 25.0.3)"
+"$java" "${flags[@]}" -cp "$cp" "$here/WarmBench.java" "$work/inputs" "$jit_warmup" "$runs" | tee "$work/warm_graalpy_c2_long.txt"
+"$java" "${flags[@]}" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path="$upgrade" \
+  -cp "$jit_cp" "$here/WarmBench.java" "$work/inputs" "$jit_warmup" "$runs" | tee "$work/warm_graalpy_jit.txt"
 echo "results in $work"

@@ -272,6 +272,15 @@ public final class PythonBridge implements AutoCloseable {
         }
     }
 
+    /**
+     * The Truffle runtime Python runs on: {@code Interpreted} (the fallback runtime) unless the
+     * JVM was started with the Graal compiler ({@code OASM_PYTHON_JIT=1 ./oasm}), then
+     * {@code GraalVM CE}. Starts the context if it is not started yet.
+     */
+    public String runtime() {
+        return guest().context().getEngine().getImplementationName();
+    }
+
     // --- the context --------------------------------------------------------------------------
 
     private Guest guest() {

@@ -66,6 +66,7 @@ final class AnalyzeCommand extends OasmCommand {
             }
             return 1;
         }
+        inv.notes().put("python_runtime", inv.services().bridge().runtime());
         if (!r.printed().isEmpty()) {
             inv.err().print(r.printed());
         }
