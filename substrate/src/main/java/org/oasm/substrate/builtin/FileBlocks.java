@@ -6,11 +6,10 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
-import java.util.Locale;
+import org.oasm.substrate.exec.LinuxCalls;
 
 /**
  * The 512-byte blocks a file occupies ({@code st_blocks} of {@code lstat(2)}), which GNU
@@ -23,25 +22,10 @@ final class FileBlocks {
 
     private static final long ST_BLOCKS = 64;
     private static final long STAT_SIZE = 256;   // larger than struct stat on either machine
-    private static final MethodHandle LSTAT = lookup();
+    private static final MethodHandle LSTAT =
+            LinuxCalls.find("lstat", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)); // glibc 2.33 and later
 
     private FileBlocks() {
-    }
-
-    private static MethodHandle lookup() {
-        String arch = System.getProperty("os.arch", "");
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
-                || !(arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64"))) {
-            return null;
-        }
-        try {
-            Linker linker = Linker.nativeLinker();
-            return linker.defaultLookup().find("lstat")
-                    .map(f -> linker.downcallHandle(f, FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)))
-                    .orElse(null);
-        } catch (RuntimeException | LinkageError e) {
-            return null;   // no native access granted, or no such symbol (a C library older than 2.33)
-        }
     }
 
     /** The file's {@code st_blocks} (the link itself for a symbolic link), or -1 when unknown. */

@@ -6,11 +6,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.management.ManagementFactory;
-import java.util.Locale;
 
 /**
  * The user and system CPU time used so far by the cockpit and by the programs it has waited
@@ -25,23 +23,8 @@ record CpuTimes(long userMicros, long systemMicros) {
     private static final int RUSAGE_SELF = 0;
     private static final int RUSAGE_CHILDREN = -1;
     private static final long RUSAGE_SIZE = 256;   // struct rusage is 144 bytes on x86-64 and AArch64
-    private static final MethodHandle GETRUSAGE = lookup();
-
-    private static MethodHandle lookup() {
-        String arch = System.getProperty("os.arch", "");
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
-                || !(arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64"))) {
-            return null;
-        }
-        try {
-            Linker linker = Linker.nativeLinker();
-            return linker.defaultLookup().find("getrusage")
-                    .map(f -> linker.downcallHandle(f, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS)))
-                    .orElse(null);
-        } catch (RuntimeException | LinkageError e) {
-            return null;   // no native access granted
-        }
-    }
+    private static final MethodHandle GETRUSAGE =
+            LinuxCalls.find("getrusage", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
 
     /** The times used until now. */
     static CpuTimes now() {
