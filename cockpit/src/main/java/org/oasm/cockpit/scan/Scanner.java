@@ -96,16 +96,14 @@ public final class Scanner {
     }
 
     private static RuleSet compile(List<ResolvedRule> resolved) {
-        {
-            List<CompiledRule> rules = resolved.stream().map(CompiledRule::new).toList();
-            List<List<String>> needles = new ArrayList<>();
-            boolean[] caseSensitive = new boolean[rules.size()];
-            for (int i = 0; i < rules.size(); i++) {
-                needles.add(rules.get(i).facts().needles());
-                caseSensitive[i] = !rules.get(i).facts().ignoreCase();
-            }
-            return new RuleSet(rules, new Prefilter(needles, caseSensitive));
+        List<CompiledRule> rules = resolved.stream().map(CompiledRule::new).toList();
+        List<List<String>> needles = new ArrayList<>();
+        boolean[] caseSensitive = new boolean[rules.size()];
+        for (int i = 0; i < rules.size(); i++) {
+            needles.add(rules.get(i).facts().needles());
+            caseSensitive[i] = !rules.get(i).facts().ignoreCase();
         }
+        return new RuleSet(rules, new Prefilter(needles, caseSensitive));
     }
 
     /** Scans the files under {@code path}; {@code skip} folders are left out. */
