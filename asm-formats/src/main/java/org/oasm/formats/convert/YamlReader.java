@@ -57,14 +57,15 @@ final class YamlReader {
     }
 
     /**
-     * Reads a stream that must hold exactly one document. The parser keeps no marks (a position
-     * object per token and event, about a tenth of the parsing time); when it finds the stream
-     * malformed and {@code reopen} can give the input again, that input is parsed a second time
-     * with marks, to nothing, only to say where the problem is.
+     * Reads a stream that must hold exactly one document. When {@code reopen} can give the input
+     * again, the parser keeps no marks (a position object per token and event, about a tenth of
+     * the parsing time), and only if it finds the stream malformed is the input parsed a second
+     * time with marks, to nothing, to say where the problem is. Without {@code reopen} (small
+     * inputs in memory) it keeps marks from the start.
      */
     void read(InputStream in, DocumentSink sink, Reopen reopen) {
         try {
-            guarded(in, false, () -> one(sink));
+            guarded(in, reopen == null, () -> one(sink));
         } catch (Located e) {
             if (reopen != null) {
                 try (InputStream again = reopen.open()) {
@@ -82,11 +83,7 @@ final class YamlReader {
 
     /** Reads a stream that must hold exactly one document, with marks (small inputs). */
     void read(InputStream in, DocumentSink sink) {
-        try {
-            guarded(in, true, () -> one(sink));
-        } catch (Located e) {
-            throw malformedAt(e.where, e.problem);
-        }
+        read(in, sink, null);
     }
 
     /** Opens the input once more. */

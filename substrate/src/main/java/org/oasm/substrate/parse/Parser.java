@@ -102,15 +102,20 @@ public final class Parser {
     }
 
     private boolean at(String reservedWord) {
-        return peek().kind() == Token.Kind.WORD && peek().word().isPlain() && peek().word().literalText().equals(reservedWord);
+        return at(0, reservedWord);
+    }
+
+    /** Whether the token {@code ahead} places on is the plain word {@code reservedWord}. */
+    private boolean at(int ahead, String reservedWord) {
+        Token t = tokens.get(Math.min(i + ahead, tokens.size() - 1));
+        return t.kind() == Token.Kind.WORD && t.word().isPlain() && t.word().literalText().equals(reservedWord);
     }
 
     /** {@code [!] [time [-p]] [!] PIPELINE}, as bash reads it. */
     private Node pipeline() {
         int start = peek().start();
         boolean negatedTime = false;
-        if (at("!") && tokens.get(i + 1).kind() == Token.Kind.WORD && tokens.get(i + 1).word().isPlain()
-                && tokens.get(i + 1).word().literalText().equals("time")) {
+        if (at("!") && at(1, "time")) {
             take();
             negatedTime = true;
         }
