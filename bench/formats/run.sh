@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Format conversion benchmarks (docs/BENCHMARKS.md, section Formats), each against its reference
-# in the same run: JSON -> CBOR -> JSON against `jq -c .`, YAML -> JSON against `yq`, peak memory
+# in the same run: JSON -> CBOR -> JSON against `jq -c .` (and Jackson's bare streaming copy, the
+# floor for a conversion built on it), YAML -> JSON against `yq`, peak memory
 # for a 1 GB JSON input under a 96 MB heap, and a 1 GB HDF5 dataset to CBOR.
 # Usage: bench/formats/run.sh [WORK_DIR]   (needs hyperfine, jq, yq, /usr/bin/time, h5py; ~4 GB of scratch)
 set -euo pipefail
@@ -23,10 +24,17 @@ ls -l "$work"/200.json "$work"/50.yaml "$work"/1000.json "$work"/1000.h5
 
 export OASM_ROOT="$work/root"
 "$here/oasm" convert "$work/200.json" --to cbor -o "$work/200.cbor"
-echo "== 200 MB JSON -> CBOR, CBOR -> JSON, and jq -c . on the same JSON"
+# The floor for a conversion built on Jackson: its own token-by-token copy, without our rules.
+jackson=$(tr ':' '\n' < "$here/cockpit/target/classpath.txt" | grep -E '/jackson-(core|dataformat-cbor)-' | paste -sd:)
+mkdir -p "$work/floor"
+"$jdk/bin/javac" -d "$work/floor" -cp "$jackson" "$here/bench/formats/JacksonCopy.java"
+copy="$jdk/bin/java -XX:+UseSerialGC -cp $jackson:$work/floor JacksonCopy"
+echo "== 200 MB JSON -> CBOR, CBOR -> JSON, Jackson's bare copy, and jq -c . on the same JSON"
 hyperfine --warmup 1 --runs 3 --export-json "$work/json-cbor.json" \
   -n 'oasm json->cbor' "$here/oasm convert $work/200.json --to cbor -o $work/out.cbor" \
   -n 'oasm cbor->json' "$here/oasm convert $work/200.cbor --to json -o $work/out.json" \
+  -n 'Jackson copy json->cbor' "$copy json2cbor $work/200.json $work/floor.cbor" \
+  -n 'Jackson copy cbor->json' "$copy cbor2json $work/200.cbor $work/floor.json" \
   -n 'jq -c .' "jq -c . $work/200.json > $work/jq.json"
 
 echo "== 50 MB YAML -> JSON against yq ($(yq --version 2>&1 | head -1))"
