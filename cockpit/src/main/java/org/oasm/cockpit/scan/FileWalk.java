@@ -11,15 +11,21 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
  * The files of a tree that git would not ignore: {@code .git} is skipped, and every folder's
  * {@code .gitignore} (and {@code .git/info/exclude} at the top) applies to what is below it, the
- * deepest file deciding first. Symbolic links are not followed. {@link #files} gives them sorted
+ * deepest file deciding first. When the tree is a folder inside a git work tree, the
+ * {@code .gitignore} files of the folders above it, up to the work tree's top, and that top's
+ * {@code .git/info/exclude} apply as well, as git applies them (the folder itself is walked even
+ * if they ignore it: it was asked for by name). A working copy is walked with the ignore files
+ * of the place it was copied from ({@link #walkAs}). Symbolic links are not followed. {@link #files} gives them sorted
  * by path; {@link #feed} hands them out in small batches while the walk goes on, in the order the
  * walk finds them (a consumer that needs an order sorts what it made of them).
  */
@@ -35,10 +41,35 @@ public final class FileWalk {
         }
     }
 
-    private record Level(String prefix, GitIgnore ignore) {
+    /**
+     * The ignore file of one folder: it applies to the paths that begin with {@code prefix}
+     * (relative to the walked folder), and sees them as {@code lead} followed by the rest of the
+     * path ({@code lead} is the walked folder's path from a folder above it; empty below).
+     */
+    private record Level(String prefix, String lead, GitIgnore ignore) {
     }
 
+    /** The time during which a working copy is walked as its origin. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Working copies being walked as the folders they were copied from (see {@link #walkAs}). */
+    private static final Map<Path, Path> ORIGINS = new ConcurrentHashMap<>();
+
     private FileWalk() {
+    }
+
+    /**
+     * Until the returned handle is closed, walks of {@code copy} (or of a folder in it) apply the
+     * ignore files above {@code origin}, the folder it was copied from: a command block's working
+     * copy selects the files that the project itself would.
+     */
+    public static Scope walkAs(Path copy, Path origin) {
+        Path key = copy.toAbsolutePath().normalize();
+        ORIGINS.put(key, origin.toAbsolutePath().normalize());
+        return () -> ORIGINS.remove(key);
     }
 
     /** The files under {@code top} (or {@code top} itself when it is a file); {@code skip} folders are left out. */
@@ -126,10 +157,7 @@ public final class FileWalk {
             return;
         }
         Deque<Level> levels = new ArrayDeque<>();
-        GitIgnore exclude = GitIgnore.read(root.resolve(".git/info/exclude"));
-        if (!exclude.isEmpty()) {
-            levels.push(new Level("", exclude));
-        }
+        above(origin(root)).forEach(levels::push);
         var visitor = new SimpleFileVisitor<Path>() {
             private List<Item> batch = new ArrayList<>(BATCH);
 
@@ -141,7 +169,7 @@ public final class FileWalk {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 Path gi = dir.resolve(".gitignore");
-                levels.push(new Level(rel.isEmpty() ? "" : rel + "/", Files.isRegularFile(gi) ? GitIgnore.read(gi) : null));
+                levels.push(new Level(rel.isEmpty() ? "" : rel + "/", "", Files.isRegularFile(gi) ? GitIgnore.read(gi) : null));
                 return FileVisitResult.CONTINUE;
             }
 
@@ -184,12 +212,64 @@ public final class FileWalk {
             if (l.ignore() == null || !rel.startsWith(l.prefix())) {
                 continue;
             }
-            Boolean d = l.ignore().decide(rel.substring(l.prefix().length()), dir);
+            Boolean d = l.ignore().decide(l.lead() + rel.substring(l.prefix().length()), dir);
             if (d != null) {
                 return d;
             }
         }
         return false;
+    }
+
+    /** Where the ignore files that apply from above {@code root} are read: its origin if it is (in) a working copy. */
+    private static Path origin(Path root) {
+        for (Path p = root; p != null && !ORIGINS.isEmpty(); p = p.getParent()) {
+            Path origin = ORIGINS.get(p);
+            if (origin != null) {
+                return origin.resolve(p.relativize(root).toString());
+            }
+        }
+        return root;
+    }
+
+    /**
+     * The ignore rules that apply to {@code dir} from above, outermost first: the work tree's
+     * {@code .git/info/exclude}, then the {@code .gitignore} of each folder from the work tree's
+     * top down to {@code dir}'s parent; {@code dir}'s own exclude file if it is the top. None
+     * outside a git work tree.
+     */
+    private static List<Level> above(Path dir) {
+        List<Path> folders = new ArrayList<>();
+        Path top = null;
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"))) {
+                top = d;
+                break;
+            }
+            folders.add(d);
+        }
+        List<Level> out = new ArrayList<>();
+        if (top == null) {
+            return out;
+        }
+        GitIgnore exclude = GitIgnore.read(top.resolve(".git/info/exclude"));
+        if (!exclude.isEmpty()) {
+            out.add(new Level("", lead(top, dir), exclude));
+        }
+        if (!top.equals(dir)) {
+            folders.add(top);
+            for (int i = folders.size() - 1; i >= 1; i--) {
+                Path gi = folders.get(i).resolve(".gitignore");
+                if (Files.isRegularFile(gi)) {
+                    out.add(new Level("", lead(folders.get(i), dir), GitIgnore.read(gi)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String lead(Path from, Path dir) {
+        String rel = relative(from, dir);
+        return rel.isEmpty() ? "" : rel + "/";
     }
 
     private static String relative(Path root, Path p) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.oasm.cockpit.provenance.Recorder;
 import org.oasm.cockpit.rules.Rules;
+import org.oasm.cockpit.scan.FileWalk;
 import org.oasm.formats.manifest.Problem;
 import org.oasm.formats.provenance.LineageChange;
 import org.oasm.formats.root.OasmException;
@@ -101,7 +102,7 @@ public final class Executor {
         Workspace ws = req.dryRun() ? Workspace.temporary(target, Set.of(root.artifacts(), root.logs()))
                 : Workspace.working(copies(ChangeRecorder.NONE), target, actor);
         boolean keep = false;
-        try {
+        try (FileWalk.Scope asTarget = FileWalk.walkAs(ws.dir(), Files.isRegularFile(target) ? target.getParent() : target)) {
             out.println("execute " + block.id() + " (" + block.kind() + ") on " + target
                     + (req.dryRun() ? " (dry run)" : " in working copy " + ws.id()));
             BlockRunner runner = new BlockRunner(block, params, ws, req.environment(), recorder, out, err,

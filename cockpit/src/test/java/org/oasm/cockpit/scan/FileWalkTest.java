@@ -64,6 +64,42 @@ class FileWalkTest {
         assertEquals(expected, actual);
     }
 
+    /** A folder inside a work tree is walked with the ignore files above it, as git does from that folder. */
+    @Test
+    void aSubfolderIsWalkedWithTheIgnoreFilesAboveIt() throws Exception {
+        tree();
+        write("sub/deep/gen_a.py", "x\n");
+        write("sub/deep/more/b.log", "x\n");
+        Process init = new ProcessBuilder("git", "init", "-q").directory(dir.toFile()).redirectErrorStream(true).start();
+        assumeTrue(init.waitFor(30, TimeUnit.SECONDS) && init.exitValue() == 0, "git is not installed");
+        Files.writeString(dir.resolve(".git/info/exclude"), "gen_*.py\n");
+        for (String folder : List.of("sub", "sub/deep", "sub/deep/more", "cache", "docs/a")) {
+            Process ls = new ProcessBuilder("git", "ls-files", "--others", "--exclude-standard", "-z")
+                    .directory(dir.resolve(folder).toFile()).start();
+            String out = new String(ls.getInputStream().readAllBytes());
+            ls.waitFor(30, TimeUnit.SECONDS);
+            List<String> expected = Arrays.stream(out.split("\0")).filter(s -> !s.isEmpty()).sorted().toList();
+            List<String> actual = FileWalk.files(dir.resolve(folder), Set.of()).stream().map(FileWalk.Item::path).toList();
+            assertEquals(expected, actual, folder);
+        }
+    }
+
+    /** A working copy of a subfolder selects the files that the subfolder itself would. */
+    @Test
+    void aCopyIsWalkedAsTheFolderItWasCopiedFrom(@TempDir Path copy) throws Exception {
+        write(".git/info/exclude", "");
+        write(".gitignore", "*_gen.py\n");
+        write("sub/a_gen.py", "x\n");
+        write("sub/b.py", "x\n");
+        Files.writeString(copy.resolve("a_gen.py"), "x\n");
+        Files.writeString(copy.resolve("b.py"), "x\n");
+        assertEquals(List.of("a_gen.py", "b.py"), FileWalk.files(copy, Set.of()).stream().map(FileWalk.Item::path).toList());
+        try (FileWalk.Scope s = FileWalk.walkAs(copy, dir.resolve("sub"))) {
+            assertEquals(List.of("b.py"), FileWalk.files(copy, Set.of()).stream().map(FileWalk.Item::path).toList());
+        }
+        assertEquals(List.of("a_gen.py", "b.py"), FileWalk.files(copy, Set.of()).stream().map(FileWalk.Item::path).toList());
+    }
+
     @Test
     void globsAreAnchoredAtTheTopAndDoubleStarSpansFolders() {
         assertEquals(true, Glob.of("**/*.rs").matches("main.rs"));
