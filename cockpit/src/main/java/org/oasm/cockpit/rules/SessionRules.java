@@ -3,7 +3,11 @@ package org.oasm.cockpit.rules;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.oasm.cockpit.bundle.AtomicWrite;
 import org.oasm.cockpit.bundle.DataTree;
 import org.oasm.formats.root.OasmException;
@@ -19,7 +23,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * {@code templates/rules/session/active_filters.yaml} (started from the bundled one when the root
  * has none). VALUE is a level ({@code required|optional|off}), a severity
  * ({@code error|warning|info|hint}) or {@code default} (drop the session's setting);
- * {@code RULE.OPTION=VALUE} sets an option; {@code FILTER=true|false} switches a filter.
+ * {@code RULE.OPTION=VALUE} sets an option (one the rule declares, to a value its patterns compile
+ * with; {@code default} drops it); {@code FILTER=true|false} switches a filter.
  */
 public final class SessionRules {
 
@@ -74,8 +79,28 @@ public final class SessionRules {
             ObjectNode setting = expand(settings.get(rule));
             if (dot >= 0) {
                 String option = key.substring(dot + 1);
-                (setting.has("options") ? (ObjectNode) setting.get("options") : setting.putObject("options")).put(option, value);
-                what = rule + " option " + option + " = " + value;
+                ResolvedRule resolved = hierarchy.explain(rule, null).orElseThrow().resolved();
+                if (!resolved.options().containsKey(option)) {
+                    throw usage(assignment + ": rule " + rule + " has no option '" + option + "'"
+                            + (resolved.options().isEmpty() ? " (it has none)" : " (its options: " + String.join(", ", resolved.options().keySet()) + ")"));
+                }
+                if (value.equals("default")) {
+                    if (setting.get("options") instanceof ObjectNode options) {
+                        options.remove(option);
+                        if (options.isEmpty()) {
+                            setting.remove("options");
+                        }
+                    }
+                    what = rule + " option " + option + ": session setting removed";
+                } else {
+                    checkPatterns(assignment, resolved, option, value);
+                    (setting.has("options") ? (ObjectNode) setting.get("options") : setting.putObject("options")).put(option, value);
+                    what = rule + " option " + option + " = " + value;
+                }
+                if (setting.isEmpty()) {
+                    settings.remove(rule);
+                    setting = null;
+                }
             } else if (value.equals("default")) {
                 settings.remove(rule);
                 setting = null;
@@ -95,6 +120,25 @@ public final class SessionRules {
         }
         AtomicWrite.write(file, (HEADER + YAML.writeValueAsString(doc).replaceFirst("^---\n", "")).getBytes(StandardCharsets.UTF_8));
         return new Change(what, file);
+    }
+
+    /** Refuses an option value with which one of the rule's patterns would not compile. */
+    private static void checkPatterns(String assignment, ResolvedRule r, String option, String value) {
+        Map<String, String> values = new LinkedHashMap<>();
+        r.options().forEach((k, v) -> values.put(k, v.value()));
+        values.put(option, value);
+        RuleDefinition d = r.definition();
+        for (String regex : new String[] {d.regex(), d.required() == null ? null : d.required().regex(),
+                d.forbidden() == null ? null : d.forbidden().regex()}) {
+            if (regex == null || !regex.contains("${" + option + "}")) {
+                continue;
+            }
+            try {
+                Pattern.compile(Options.substitute(regex, values));
+            } catch (PatternSyntaxException e) {
+                throw usage(assignment + ": rule " + r.id() + "'s pattern does not compile with it (" + e.getDescription() + ")");
+            }
+        }
     }
 
     private static ObjectNode current(OasmRoot root) {

@@ -8,9 +8,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.oasm.cockpit.rules.ResolvedRule;
 import org.oasm.cockpit.rules.Severity;
 import org.oasm.cockpit.rules.Window;
+import org.oasm.formats.root.OasmException;
 
 /**
  * A resolved rule ready to run over files: its patterns compiled once (multi-line mode), its path
@@ -54,13 +56,22 @@ public final class CompiledRule {
     private final Pattern fallback;            // the whole pattern, for where the look-ahead fails
     private final List<Object> message; // text pieces, Integer group numbers, String group names (as {name})
 
+    /** Compiles a resolved rule; an {@link OasmException} naming the rule, its file and its options when a pattern does not compile. */
     public CompiledRule(ResolvedRule rule) {
         this.rule = rule;
         int flags = Pattern.MULTILINE | (rule.definition().ignoreCase() ? Pattern.CASE_INSENSITIVE : 0);
-        this.pattern = Pattern.compile(rule.regex(), flags);
+        try {
+            this.pattern = Pattern.compile(rule.regex(), flags);
+            this.required = compile(rule.required(), flags);
+            this.forbidden = compile(rule.forbidden(), flags);
+        } catch (PatternSyntaxException e) {
+            StringBuilder options = new StringBuilder();
+            rule.options().forEach((k, v) -> options.append(options.isEmpty() ? " with " : ", ").append(k).append('=').append(v.value())
+                    .append(" (").append(v.source()).append(')'));
+            throw new OasmException("rule " + rule.id() + " (" + rule.definition().origin().name() + "): its pattern does not compile"
+                    + options + ": " + e.getDescription());
+        }
         this.hasAt = pattern.namedGroups().containsKey("at");
-        this.required = compile(rule.required(), flags);
-        this.forbidden = compile(rule.forbidden(), flags);
         this.include = Glob.all(rule.definition().include());
         this.exclude = Glob.all(rule.definition().exclude());
         this.severity = rule.effectiveSeverity();

@@ -93,6 +93,27 @@ class RuleHierarchyTest {
     }
 
     @Test
+    void anOptionMustBeTheRulesAndFitItsPatternAndDefaultDropsIt() throws IOException {
+        var unknown = cockpit.run("oasm rules set line_too_long.no_such_option=5");
+        assertEquals(2, unknown.status());
+        assertEquals("oasm: rules set: line_too_long.no_such_option=5: rule line_too_long has no option 'no_such_option'"
+                + " (its options: max_line_length)\n", unknown.err());
+        var bad = cockpit.run("oasm rules set line_too_long.max_line_length=abc");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().startsWith("oasm: rules set: line_too_long.max_line_length=abc: rule line_too_long's pattern does not compile"),
+                bad.err());
+        assertEquals("120", shipped().explain("line_too_long", null).orElseThrow().resolved().options().get("max_line_length").value(),
+                "a refused value is not kept");
+        assertEquals(0, cockpit.run("oasm rules set line_too_long.max_line_length=100").status());
+        assertEquals("100", shipped().explain("line_too_long", null).orElseThrow().resolved().options().get("max_line_length").value());
+        assertEquals(0, cockpit.run("oasm rules set line_too_long.max_line_length=default").status());
+        ResolvedRule back = shipped().explain("line_too_long", null).orElseThrow().resolved();
+        assertEquals("120", back.options().get("max_line_length").value());
+        assertEquals(Layer.CORE, back.options().get("max_line_length").layer());
+        assertTrue(!Files.readString(cockpit.root().resolve("templates/rules/session/active_filters.yaml")).contains("line_too_long"));
+    }
+
+    @Test
     void aProjectsOwnRulesWinOverTheShippedProjectLayer() throws IOException {
         Path project = dir.resolve("project");
         Files.createDirectories(project.resolve(".oasm/rules"));
