@@ -10,8 +10,8 @@ import org.oasm.substrate.exec.IoContext;
 
 /**
  * The part of the launcher's ahead-of-time training that goes through {@code oasm convert}: every
- * streaming pair (JSON, YAML, CBOR) on a few megabytes of records, read on one thread and on two,
- * with the optimising compiler on. It runs only for the launcher's cache for conversions,
+ * streaming pair (JSON, YAML, CBOR) on a few megabytes of records, read on one thread and on two
+ * (JSON to CBOR: converted in halves), with the optimising compiler on. It runs only for the launcher's cache for conversions,
  * {@code oasm-convert.aot} (environment {@code OASM_AOT_TRAIN_CONVERT} set), which then holds
  * the method profiles of the conversion loops (JEP 515): a fresh {@code ./oasm convert} compiles
  * them with C2 from the start instead of profiling them first, and compiles them less often over,
@@ -29,6 +29,9 @@ final class ConvertTraining {
         if (System.getenv("OASM_AOT_TRAIN_CONVERT") == null) {
             return; // only the launcher's separate cache for ./oasm convert is trained with conversions
         }
+        // large inputs are converted in halves on two threads from 32 MiB on; the training input
+        // is a few megabytes, so that path is profiled with a lower bound
+        System.setProperty("oasm.convert.halvesFrom", Long.toString(1L << 20));
         Path dir = Files.createDirectories(tmp.resolve("convert"));
         records(dir.resolve("in.json"));
         StringBuilder script = new StringBuilder("cd " + dir);

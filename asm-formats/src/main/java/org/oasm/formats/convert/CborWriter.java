@@ -15,21 +15,28 @@ import org.oasm.formats.document.DocumentSink;
  *     that as bignums (tags 2 and 3) with the fewest bytes;</li>
  * <li>floats in the shortest of half, single and double precision that holds the value exactly
  *     (NaN as the canonical half-precision {@code 0xf97e00});</li>
- * <li>arrays and maps with a definite length when their encoding closes within the output buffer
- *     ({@link #BUFFER} bytes); a larger container is written with indefinite length
- *     (section 3.2.2), which is what keeps memory constant for any input size.</li>
+ * <li>an array or map whose content (the encoding of its items) is at most
+ *     {@link #DEFINITE_UP_TO} bytes has a definite length; a larger one is written with
+ *     indefinite length (section 3.2.2), which is what keeps memory constant for any input
+ *     size.</li>
  * </ul>
- * Each container starts as a one-byte indefinite-length head in the buffer. When it closes while
- * still buffered, the head is replaced by the definite one (shifting the content when the count
- * needs more than one byte); when the buffer must be flushed first, the open containers keep
- * their indefinite heads and get a break byte when they close.
+ * The output is a function of the document alone, not of how the events arrive or when the
+ * buffer fills, so every reader that feeds this writer the same document gets the same bytes.
+ * Each container starts as a one-byte indefinite-length head in the buffer. When it closes with
+ * at most {@link #DEFINITE_UP_TO} bytes of content, the head is replaced by the definite one
+ * (shifting the content when the count needs more than one byte); otherwise it keeps its
+ * indefinite head and gets a break byte. When the buffer is full, the bytes before the outermost
+ * container that may still get a definite length are written out; a container whose content has
+ * grown past the bound is then known to be indefinite, so the buffer never holds more than about
+ * {@link #DEFINITE_UP_TO} bytes that wait for a head.
  */
 final class CborWriter implements DocumentSink {
 
-    static final int BUFFER = 1 << 20;
+    /** Containers with at most this many bytes of content get a definite length. */
+    static final int DEFINITE_UP_TO = 1 << 20;
 
     private final OutputStream out;
-    private byte[] buf = new byte[BUFFER + 64];
+    private byte[] buf = new byte[2 * DEFINITE_UP_TO + 64];
     private int pos;
     /** Per open container: position of its head in buf, or -1 once flushed; and its item count. */
     private int[] heads = new int[32];
@@ -57,22 +64,59 @@ final class CborWriter implements DocumentSink {
 
     private void ensure(int n) {
         if (pos + n > buf.length) {
-            flush();
-            if (n > buf.length) {
-                buf = new byte[n];
-            }
+            makeRoom(n);
         }
     }
 
-    private void flush() {
-        try {
-            out.write(buf, 0, pos);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Writes out the bytes before the outermost open container that may still get a definite
+     * length (those whose content already exceeds the bound are settled as indefinite), keeps the
+     * rest at the start of the buffer, and grows the buffer if {@code n} bytes still do not fit.
+     */
+    private void makeRoom(int n) {
+        int keep = pos;
+        for (int i = 0; i < depth; i++) {
+            int at = heads[i];
+            if (at < 0) {
+                continue;
+            }
+            if (pos - at - 1 > DEFINITE_UP_TO) {
+                heads[i] = -1;
+                continue;
+            }
+            keep = at;
+            break;
         }
+        write(buf, 0, keep);
+        System.arraycopy(buf, keep, buf, 0, pos - keep);
+        for (int i = 0; i < depth; i++) {
+            if (heads[i] >= 0) {
+                heads[i] -= keep;
+            }
+        }
+        pos -= keep;
+        if (pos + n > buf.length) {
+            buf = java.util.Arrays.copyOf(buf, pos + n);
+        }
+    }
+
+    /** Writes out everything: every open container stays indefinite. */
+    private void flushAll() {
+        write(buf, 0, pos);
         pos = 0;
         for (int i = 0; i < depth; i++) {
             heads[i] = -1;
+        }
+    }
+
+    private void write(byte[] b, int offset, int length) {
+        if (length == 0) {
+            return;
+        }
+        try {
+            out.write(b, offset, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -148,7 +192,7 @@ final class CborWriter implements DocumentSink {
         ensure(size);
         depth--;
         int at = heads[depth];
-        if (at < 0) {
+        if (at < 0 || pos - at - 1 > DEFINITE_UP_TO) {
             buf[pos++] = (byte) 0xff;
             return;
         }
@@ -171,8 +215,6 @@ final class CborWriter implements DocumentSink {
             writeText(name);
             return;
         }
-        // room for the whole encoding first, cached or not, so that where the buffer is flushed
-        // (and so which containers get a definite length) does not depend on the cache
         ensure(3 * name.length() + 9);
         int slot = TextSlots.of(name);
         String cached = keyNames[slot];
@@ -244,18 +286,81 @@ final class CborWriter implements DocumentSink {
     private static final int SHORT_TEXT = 4096;
 
     private void raw(byte[] b) {
-        ensure(Math.min(b.length, BUFFER));
-        if (b.length <= buf.length - pos) {
-            System.arraycopy(b, 0, buf, pos, b.length);
-            pos += b.length;
+        raw(b, 0, b.length);
+    }
+
+    /**
+     * Appends string content. Content of at least {@link #DEFINITE_UP_TO} bytes makes every open
+     * container indefinite, so everything buffered is written out and the content after it,
+     * without a copy.
+     */
+    private void raw(byte[] b, int offset, int length) {
+        if (length >= DEFINITE_UP_TO) {
+            flushAll();
+            write(b, offset, length);
             return;
         }
-        flush();
+        ensure(length);
+        System.arraycopy(b, offset, buf, pos, length);
+        pos += length;
+    }
+
+    /**
+     * Continues the items of an array whose indefinite-length head another writer has written,
+     * as a writer of the rest of a document that was split ({@link JsonToCborInHalves}).
+     */
+    void continueArray() {
+        open(false);
+        pos = 0;
+        heads[depth - 1] = -1;
+    }
+
+    /** Writes out everything buffered, leaving the open containers open (indefinite). */
+    void flushItems() {
+        flushAll();
         try {
-            out.write(b);
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Settles as indefinite every open container whose content already exceeds the bound, and
+     * tells whether all of them are, so that everything buffered may be written out.
+     */
+    boolean openContainersIndefinite() {
+        boolean all = true;
+        for (int i = 0; i < depth; i++) {
+            if (heads[i] >= 0 && pos - heads[i] - 1 > DEFINITE_UP_TO) {
+                heads[i] = -1;
+            }
+            all &= heads[i] < 0;
+        }
+        return all;
+    }
+
+    /** A text string given as its UTF-8 bytes, which the caller has checked. */
+    void text(byte[] utf8, int offset, int length) {
+        item();
+        writeText(utf8, offset, length);
+    }
+
+    /** The key of the next value, given as its UTF-8 bytes, which the caller has checked. */
+    void key(byte[] utf8, int offset, int length) {
+        counts[depth - 1]++;
+        writeText(utf8, offset, length);
+    }
+
+    private void writeText(byte[] utf8, int offset, int length) {
+        if (length < 24 && pos + 24 <= buf.length) {
+            buf[pos] = (byte) (0x60 | length);
+            System.arraycopy(utf8, offset, buf, pos + 1, length);
+            pos += length + 1;
+            return;
+        }
+        head(3, length);
+        raw(utf8, offset, length);
     }
 
     @Override
@@ -347,7 +452,7 @@ final class CborWriter implements DocumentSink {
 
     @Override
     public void finish() {
-        flush();
+        flushAll();
         try {
             out.flush();
         } catch (IOException e) {

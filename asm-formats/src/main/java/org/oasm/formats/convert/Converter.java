@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.oasm.formats.document.Context;
@@ -24,6 +25,7 @@ import org.oasm.formats.document.TreeSink;
 import org.oasm.formats.document.TreeSource;
 import org.oasm.formats.hdf5.Hdf5Reader;
 import org.oasm.formats.hdf5.Hdf5Writer;
+import org.oasm.formats.root.OutputFile;
 import org.oasm.formats.schema.SchemaRegistry;
 import org.oasm.formats.schema.Violation;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +49,13 @@ public final class Converter {
     public static final long TWO_THREADS_FROM = 4L << 20;
 
     /**
+     * Fast conversions of inputs of at least this many bytes run in halves on two threads, on a
+     * machine with more than one processor (the system property {@code oasm.convert.halvesFrom}
+     * sets another bound, as the launcher's training does to profile that path on a small input).
+     */
+    public static final long HALVES_FROM = 32L << 20;
+
+    /**
      * What a conversion is asked to do besides the formats.
      *
      * @param lossy    allow the substitutions of the rules, and record them
@@ -58,39 +67,57 @@ public final class Converter {
      * @param indentJson JSON output indented by two spaces rather than on one line
      * @param twoThreadsFrom JSON, YAML and CBOR inputs of at least this many bytes are read on a
      *                 second thread ({@code Long.MAX_VALUE}: never)
+     * @param fastPaths JSON to CBOR and CBOR to one-line JSON may take the fast paths
+     *                 ({@link FastPath}), which fall back to the general one by themselves
+     * @param halvesFrom a fast conversion of an input of at least this many bytes runs in halves
+     *                 on two threads ({@code Long.MAX_VALUE}: never)
      */
     public record Options(boolean lossy, Limits limits, String schemaId, SchemaRegistry registry, LongConsumer progress,
-                          boolean indentJson, long twoThreadsFrom) {
+                          boolean indentJson, long twoThreadsFrom, boolean fastPaths, long halvesFrom) {
 
         public static Options strict() {
             return new Options(false, Limits.DEFAULT, null, null, null, false,
-                    Runtime.getRuntime().availableProcessors() > 1 ? TWO_THREADS_FROM : Long.MAX_VALUE);
+                    Runtime.getRuntime().availableProcessors() > 1 ? TWO_THREADS_FROM : Long.MAX_VALUE, true,
+                    Runtime.getRuntime().availableProcessors() > 1 ? Long.getLong("oasm.convert.halvesFrom", HALVES_FROM) : Long.MAX_VALUE);
+        }
+
+        /**
+         * Whether JSON to CBOR may go straight from bytes to bytes ({@link JsonToCbor}); off, every
+         * conversion takes the general path (the tests compare the two).
+         */
+        public Options withFastPaths(boolean value) {
+            return new Options(lossy, limits, schemaId, registry, progress, indentJson, twoThreadsFrom, value, halvesFrom);
         }
 
         public Options withLossy(boolean value) {
-            return new Options(value, limits, schemaId, registry, progress, indentJson, twoThreadsFrom);
+            return new Options(value, limits, schemaId, registry, progress, indentJson, twoThreadsFrom, fastPaths, halvesFrom);
         }
 
         public Options withSchema(String id, SchemaRegistry r) {
-            return new Options(lossy, limits, id, r, progress, indentJson, twoThreadsFrom);
+            return new Options(lossy, limits, id, r, progress, indentJson, twoThreadsFrom, fastPaths, halvesFrom);
         }
 
         public Options withProgress(LongConsumer p) {
-            return new Options(lossy, limits, schemaId, registry, p, indentJson, twoThreadsFrom);
+            return new Options(lossy, limits, schemaId, registry, p, indentJson, twoThreadsFrom, fastPaths, halvesFrom);
         }
 
         public Options withLimits(Limits l) {
-            return new Options(lossy, l, schemaId, registry, progress, indentJson, twoThreadsFrom);
+            return new Options(lossy, l, schemaId, registry, progress, indentJson, twoThreadsFrom, fastPaths, halvesFrom);
         }
 
         /** JSON indented by two spaces (for a terminal) instead of on one line. */
         public Options withIndentedJson(boolean value) {
-            return new Options(lossy, limits, schemaId, registry, progress, value, twoThreadsFrom);
+            return new Options(lossy, limits, schemaId, registry, progress, value, twoThreadsFrom, fastPaths, halvesFrom);
+        }
+
+        /** Fast conversions in halves on two threads from this input size on ({@code Long.MAX_VALUE}: never). */
+        public Options withHalvesFrom(long bytes) {
+            return new Options(lossy, limits, schemaId, registry, progress, indentJson, twoThreadsFrom, fastPaths, bytes);
         }
 
         /** Read on a second thread from this input size on ({@code 0}: always, {@code Long.MAX_VALUE}: never). */
         public Options withTwoThreadsFrom(long bytes) {
-            return new Options(lossy, limits, schemaId, registry, progress, indentJson, bytes);
+            return new Options(lossy, limits, schemaId, registry, progress, indentJson, bytes, fastPaths, halvesFrom);
         }
     }
 
@@ -129,14 +156,14 @@ public final class Converter {
         checkOutput(input, target);
         Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            temp = OutputFile.temporaryBeside(target);
             Result r;
             if (to == Format.HDF5) {
                 Files.delete(temp);
-                r = convert(input, from, to, null, temp, options);
+                r = convert(input, from, to, null, temp, options, target.getParent());
             } else {
                 try (OutputStream out = Files.newOutputStream(temp)) {
-                    r = convert(input, from, to, out, null, options);
+                    r = convert(input, from, to, out, null, options, target.getParent());
                 }
             }
             try {
@@ -170,7 +197,7 @@ public final class Converter {
         }
         Format from = detect(input);
         HoldBack held = new HoldBack(out);
-        Result r = convert(input, from, to, held, null, options);
+        Result r = convert(input, from, to, held, null, options, Path.of(System.getProperty("java.io.tmpdir")));
         try {
             held.release();
         } catch (IOException e) {
@@ -179,7 +206,18 @@ public final class Converter {
         return r;
     }
 
-    private static Result convert(Path input, Format from, Format to, OutputStream out, Path hdf5Out, Options options) {
+    private static Result convert(Path input, Format from, Format to, OutputStream out, Path hdf5Out, Options options,
+                                  Path scratchFolder) {
+        FastPath.Attempt fast = FastPath.attempt(input, from, to, out, options, scratchFolder);
+        if (fast.result() != null) {
+            return fast.result();
+        }
+        Result r = general(input, from, to, fast.output(), hdf5Out, options);
+        fast.check();
+        return r;
+    }
+
+    private static Result general(Path input, Format from, Format to, OutputStream out, Path hdf5Out, Options options) {
         Context context = new Context(input.toString(), options.limits(), options.lossy());
         boolean validate = options.schemaId() != null && to != Format.YAML;
         boolean tree = validate || to == Format.HDF5;
@@ -289,7 +327,7 @@ public final class Converter {
         }
     }
 
-    private static DocumentException cannotRead(Path input, IOException e) {
+    static DocumentException cannotRead(Path input, IOException e) {
         if (e instanceof NoSuchFileException) {
             return new DocumentException(input + ": no such file");
         }
@@ -299,7 +337,7 @@ public final class Converter {
         return new DocumentException(input + ": cannot read: " + reason(e), e);
     }
 
-    private static String reason(Throwable e) {
+    static String reason(Throwable e) {
         String m = e == null ? null : e.getMessage();
         if (m == null) {
             return e == null ? "I/O error" : e.getClass().getSimpleName();

@@ -58,6 +58,26 @@ final class Decimals {
         sink.float64(d);
     }
 
+    /**
+     * Whether a decimal given as ASCII bytes, parsed to the finite {@code d}, is exact: the text is
+     * the float's shortest form character for character (the common case, settled without a
+     * {@code String} of the text), or denotes the same number.
+     */
+    static boolean isExact(byte[] text, int offset, int length, double d) {
+        String shortest = Double.toString(d);
+        if (shortest.length() == length) {
+            int i = 0;
+            while (i < length && shortest.charAt(i) == text[offset + i]) {
+                i++;
+            }
+            if (i == length) {
+                return true;
+            }
+        }
+        String s = new String(text, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return fastExact(s) || sameDecimal(s, shortest);
+    }
+
     /** An integer in text (decimal digits with an optional sign) as an exact value. */
     static void integer(String digits, int radix, Context context, DocumentSink sink) {
         boolean negative = digits.startsWith("-");

@@ -115,8 +115,20 @@ final class JsonReader {
                     sink.endArray();
                     open--;
                 }
-                case JsonTokenId.ID_PROPERTY_NAME -> sink.key(p.currentName());
-                case JsonTokenId.ID_STRING -> sink.string(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                case JsonTokenId.ID_PROPERTY_NAME -> {
+                    String name = p.currentName();
+                    sink.key(Surrogates.replace(name, context));
+                }
+                case JsonTokenId.ID_STRING -> {
+                    char[] text = p.getTextCharacters();
+                    int offset = p.getTextOffset();
+                    int length = p.getTextLength();
+                    if (Surrogates.firstUnpaired(text, offset, length) < 0) {
+                        sink.string(text, offset, length);
+                    } else {
+                        sink.string(Surrogates.replace(new String(text, offset, length), context));
+                    }
+                }
                 case JsonTokenId.ID_NUMBER_INT -> {
                     if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                         Decimals.emit(p.getBigIntegerValue(), sink);

@@ -1,6 +1,7 @@
 package org.oasm.formats.store;
 
 import org.oasm.formats.root.OasmRoot;
+import org.oasm.formats.root.OutputFile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -140,10 +141,9 @@ public final class ArtifactStore {
      */
     public Path get(ArtifactRef ref, Path out) {
         Path target = Files.isDirectory(out) ? out.resolve(info(ref).originalName()) : out;
-        Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            tmp = OutputFile.temporaryBeside(target);
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 copyChecked(ref, os);
             }

@@ -184,6 +184,13 @@ class MalformedInputTest {
         fails("duplicate-key.json", Format.CBOR, "/a: duplicate key \"a\"");
     }
 
+    /** JSON's escapes can spell half a surrogate pair, which no UTF-8 text holds (it became "?"). */
+    @Test
+    void unpairedSurrogateJson() throws IOException {
+        fails("unpaired-surrogate.json", Format.CBOR, "/broken/1: text holds the unpaired surrogate \\ud83d");
+        fails("unpaired-surrogate.json", Format.YAML, "/broken/1: text holds the unpaired surrogate \\ud83d");
+    }
+
     @Test
     void duplicateKeyYaml() throws IOException {
         fails("duplicate-key.yaml", Format.JSON, "duplicate key \"a\"");

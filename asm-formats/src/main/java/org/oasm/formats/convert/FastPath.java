@@ -1,0 +1,161 @@
+package org.oasm.formats.convert;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.oasm.formats.document.DocumentException;
+
+/**
+ * How a fast conversion (one that goes from bytes to bytes without the event model, such as
+ * {@link JsonToCbor}) hands over to the general path when it meets something it leaves to it.
+ *
+ * <p>A fast conversion writes exactly the bytes the general path writes for the same document,
+ * so when it gives up, the general path runs from the start of the input and the output it
+ * produces again for the part already written is skipped, after a checksum of that part has
+ * been compared with the checksum of what the fast conversion wrote. The general path then
+ * converts the rest, or reports the error (with its position or JSON Pointer) that made the fast
+ * conversion give up. Nothing the user sees depends on which path did the work.
+ */
+final class FastPath {
+
+    /**
+     * How often, in this process, a first reader took a second reader's half, and how often it
+     * went on alone past where the second began: statistics for the tests, which check that the
+     * inputs they split do split.
+     */
+    static final java.util.concurrent.atomic.AtomicLong HALVES_JOINED = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong HALVES_MISSED = new java.util.concurrent.atomic.AtomicLong();
+
+    private FastPath() {
+    }
+
+    /**
+     * What trying a fast conversion came to: its result, or the output the general path must
+     * write to (which skips what the fast one wrote) and the check to make after it.
+     */
+    record Attempt(Converter.Result result, OutputStream output, Runnable check) {
+    }
+
+    /**
+     * Runs the fast conversion for these formats and options if there is one: JSON to CBOR
+     * ({@link JsonToCbor}) and CBOR to one-line JSON ({@link CborToJson}), from a regular file,
+     * without a schema; large inputs in halves on two threads. {@code scratchFolder} holds the
+     * second half's output meanwhile.
+     */
+    static Attempt attempt(Path input, Format from, Format to, OutputStream out, Converter.Options options, Path scratchFolder) {
+        boolean jsonToCbor = from == Format.JSON && to == Format.CBOR;
+        boolean cborToJson = from == Format.CBOR && to == Format.JSON && !options.indentJson();
+        if (!options.fastPaths() || options.schemaId() != null || !(jsonToCbor || cborToJson) || !Files.isRegularFile(input)) {
+            return new Attempt(null, out, () -> { });
+        }
+        Tracked tracked = new Tracked(out);
+        try {
+            if (jsonToCbor) {
+                JsonToCborInHalves.convert(input, tracked, options.limits(), scratchFolder, options.progress(), options.halvesFrom());
+            } else {
+                CborToJsonInHalves.convert(input, tracked, options.limits(), scratchFolder, options.progress(), options.halvesFrom());
+            }
+            return new Attempt(new Converter.Result(from, to, Files.size(input), List.of(), 0), out, () -> { });
+        } catch (GiveUp e) {
+            Resumed resumed = tracked.resume(input.toString());
+            return new Attempt(null, resumed, resumed::check);
+        } catch (IOException e) {
+            throw Converter.cannotRead(input, e);
+        } catch (UncheckedIOException e) {
+            throw new DocumentException(input + ": " + Converter.reason(e.getCause()), e);
+        }
+    }
+
+    /** A fast conversion leaves the input to the general path; the reason is for debugging only. */
+    static final class GiveUp extends RuntimeException {
+        GiveUp(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** The output of a fast conversion: counts and checksums what reaches the real output. */
+    static final class Tracked extends FilterOutputStream {
+        private final CRC32C crc = new CRC32C();
+        private long written;
+
+        Tracked(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            crc.update(b, off, len);
+            written += len;
+        }
+
+        /** An output for the general path that skips (and checks) what the fast conversion wrote. */
+        Resumed resume(String input) {
+            return new Resumed(out, written, crc.getValue(), input);
+        }
+    }
+
+    /** Skips the bytes already written by a fast conversion, checking them, then writes the rest. */
+    static final class Resumed extends OutputStream {
+        private final OutputStream out;
+        private final long expectedCrc;
+        private final String input;
+        private final CRC32C crc = new CRC32C();
+        private long skip;
+
+        Resumed(OutputStream out, long skip, long expectedCrc, String input) {
+            this.out = out;
+            this.skip = skip;
+            this.expectedCrc = expectedCrc;
+            this.input = input;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (skip > 0) {
+                int n = (int) Math.min(skip, len);
+                crc.update(b, off, n);
+                skip -= n;
+                off += n;
+                len -= n;
+                if (skip == 0 && crc.getValue() != expectedCrc) {
+                    throw disagree();
+                }
+            }
+            if (len > 0) {
+                out.write(b, off, len);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        /** After the general path has finished: it must have written at least what was skipped. */
+        void check() {
+            if (skip > 0) {
+                throw disagree();
+            }
+        }
+
+        private DocumentException disagree() {
+            return new DocumentException(input + ": internal error: the fast and the general conversion wrote different bytes");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.oasm.formats.root;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.security.SecureRandom;
+
+/**
+ * The temporary file a command writes its output to before renaming it over the target, so that
+ * a failure leaves nothing behind. It is made the way the output file itself would be made by any
+ * program: with the permissions the umask gives a new file, or with those of the file it
+ * replaces ({@code Files.createTempFile} would make it readable by its owner only, and the
+ * output would keep that).
+ */
+public final class OutputFile {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private OutputFile() {
+    }
+
+    /** Creates {@code .NAME.RANDOM.tmp} beside {@code target}, with the permissions the output should have. */
+    public static Path temporaryBeside(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        for (int attempt = 0; ; attempt++) {
+            Path temp = folder.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt < 100) {
+                    continue;
+                }
+                throw e;
+            }
+            copyPermissions(absolute, temp);
+            return temp;
+        }
+    }
+
+    /** The permissions of {@code from}, if it exists, on {@code to}; nothing where POSIX permissions are unknown. */
+    private static void copyPermissions(Path from, Path to) {
+        PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+        if (target == null || !Files.exists(from)) {
+            return;
+        }
+        try {
+            PosixFileAttributes existing = Files.readAttributes(from, PosixFileAttributes.class);
+            target.setPermissions(existing.permissions());
+        } catch (IOException | UnsupportedOperationException e) {
+            // the output keeps the permissions of a new file
+        }
+    }
+}
