@@ -373,6 +373,16 @@ final class CborWriter implements DocumentSink {
         }
     }
 
+    /** An integer given by its sign and its magnitude, an unsigned 64-bit value (-0 is 0). */
+    void integer(boolean negative, long magnitude) {
+        item();
+        if (!negative || magnitude == 0) {
+            head(0, magnitude);
+        } else {
+            head(1, magnitude - 1);
+        }
+    }
+
     @Override
     public void integer(BigInteger value) {
         item();

@@ -519,83 +519,96 @@ final class JsonToCbor extends FileInput {
      * the nearest float64 when that is exact ({@link Decimals}).
      */
     private void number() {
-        while (true) {
-            if (limit - p < 64 && !eof) {
-                refill(p);
-            }
-            int start = p;
-            int i = start;
-            boolean negative = b[i] == '-';
-            if (negative) {
-                i++;
-            }
-            int intStart = i;
-            long digits = 0;
-            int d;
+        if (limit - p < 64 && !eof) {
+            refill(p);
+        }
+        int start = p;
+        int i = start;
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int intStart = i;
+        long digits = 0;
+        int d;
+        while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
+            digits = digits * 10 + d;
+            i++;
+        }
+        int intDigits = i - intStart;
+        if (intDigits == 0 || (intDigits > 1 && b[intStart] == '0')) {
+            throw new FastPath.GiveUp("not a number");
+        }
+        if (i < limit ? b[i] != '.' && (b[i] | 0x20) != 'e' : eof) {
+            p = i;
+            integer(negative, digits, intDigits, start, i);
+            return;
+        }
+        fraction(start, negative, digits, intDigits, i);
+    }
+
+    /**
+     * The rest of a number whose integer part ends at {@code i}: its fraction and exponent, or
+     * more digits after the window's end (a rare case kept out of {@link #number()}, which the
+     * compiler then keeps small).
+     */
+    private void fraction(int start, boolean negative, long digits, int intDigits, int i) {
+        int d;
+        int fracDigits = 0;
+        int exponent = 0;
+        if (i < limit && b[i] == '.') {
+            int fracStart = ++i;
             while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
                 digits = digits * 10 + d;
                 i++;
             }
-            int intDigits = i - intStart;
-            if (intDigits == 0 || (intDigits > 1 && b[intStart] == '0')) {
-                throw new FastPath.GiveUp("not a number");
+            fracDigits = i - fracStart;
+            if (fracDigits == 0 && i < limit) {
+                throw new FastPath.GiveUp("no digits after the point");
             }
-            int fracDigits = 0;
-            int exponent = 0;
-            boolean decimal = false;
-            if (i < limit && b[i] == '.') {
-                decimal = true;
-                int fracStart = ++i;
-                while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
-                    digits = digits * 10 + d;
-                    i++;
-                }
-                fracDigits = i - fracStart;
-                if (fracDigits == 0) {
-                    throw new FastPath.GiveUp("no digits after the point");
-                }
-            }
-            if (i < limit && (b[i] | 0x20) == 'e') {
-                decimal = true;
+        }
+        if (i < limit && (b[i] | 0x20) == 'e') {
+            i++;
+            boolean negativeExponent = false;
+            if (i < limit && (b[i] == '+' || b[i] == '-')) {
+                negativeExponent = b[i] == '-';
                 i++;
-                boolean negativeExponent = false;
-                if (i < limit && (b[i] == '+' || b[i] == '-')) {
-                    negativeExponent = b[i] == '-';
-                    i++;
-                }
-                int expStart = i;
-                while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
-                    if (exponent < 100_000) {
-                        exponent = exponent * 10 + d;
-                    }
-                    i++;
-                }
-                if (i == expStart) {
-                    throw new FastPath.GiveUp("no digits in the exponent");
-                }
-                exponent = negativeExponent ? -exponent : exponent;
             }
-            if (i == limit && !eof) {
-                // a number longer than what was left in the buffer: read on and parse it again
-                if (i - start > LONGEST_NUMBER) {
-                    throw new FastPath.GiveUp("long number");
+            int expStart = i;
+            while (i < limit && (d = b[i] - '0') >= 0 && d <= 9) {
+                if (exponent < 100_000) {
+                    exponent = exponent * 10 + d;
                 }
-                refill(p);
-                continue;
+                i++;
             }
-            p = i;
-            if (!decimal) {
-                integer(negative, digits, intDigits, start, i);
-            } else {
-                w.float64(decimal(negative, digits, intDigits + fracDigits, exponent - fracDigits, start, i));
+            if (i == expStart && i < limit) {
+                throw new FastPath.GiveUp("no digits in the exponent");
             }
+            exponent = negativeExponent ? -exponent : exponent;
+        }
+        if (i == limit && !eof) {
+            // a number longer than what was left in the window: read on and parse it again
+            if (i - start > LONGEST_NUMBER) {
+                throw new FastPath.GiveUp("long number");
+            }
+            refill(p);
+            number();
             return;
         }
+        if (b[i - 1] < '0' || b[i - 1] > '9') {
+            throw new FastPath.GiveUp("a number ends in its point or exponent");
+        }
+        p = i;
+        w.float64(decimal(negative, digits, intDigits + fracDigits, exponent - fracDigits, start, i));
     }
 
+    /**
+     * An integer: up to 19 digits, {@code digits} holds its magnitude exactly as an unsigned
+     * 64-bit value (19 digits stay below 2^64); longer ones go through {@code BigInteger}.
+     */
     private void integer(boolean negative, long digits, int allDigits, int start, int end) {
-        if (allDigits <= 18) {
-            w.integer(negative ? -digits : digits);
+        if (allDigits <= 19) {
+            w.integer(negative, digits);
             return;
         }
         BigInteger v = new BigInteger(new String(b, start, end - start, StandardCharsets.ISO_8859_1));
