@@ -39,6 +39,8 @@ final class CborToJson extends FileInput {
     private long stoppedAt = -1;
     /** How many items a second reader converted. */
     private long converted;
+    /** Where the second reader starts, once known (the meeting's volatile field is read until then). */
+    private long secondStart = -1;
 
     /**
      * A second reader converting the items of the top-level array from one of them on, which this
@@ -250,9 +252,16 @@ final class CborToJson extends FileInput {
      * taken here. Once this reader is at or past where the second one starts, the meeting is over.
      */
     private boolean meetHere() {
-        long start = meeting.startOfSecond();
         long at = base + p;
-        if (start < 0 || at < start) {
+        if (at < secondStart) {
+            return false;
+        }
+        long start = meeting.startOfSecond();
+        if (start < 0) {
+            return false;
+        }
+        secondStart = start;
+        if (at < start) {
             return false;
         }
         Meeting m = meeting;
