@@ -10,8 +10,8 @@ import org.oasm.substrate.exec.IoContext;
 
 /**
  * The part of the launcher's ahead-of-time training that goes through {@code oasm convert}: every
- * streaming pair (JSON, YAML, CBOR) on a few megabytes of records, read on one thread and on two
- * (JSON to CBOR: converted in halves), with the optimising compiler on. It runs only for the launcher's cache for conversions,
+ * streaming pair (JSON, YAML, CBOR) but JSON to CBOR on a few megabytes of records, read on one
+ * thread and on two (CBOR to JSON: converted in halves), with the optimising compiler on. It runs only for the launcher's cache for conversions,
  * {@code oasm-convert.aot} (environment {@code OASM_AOT_TRAIN_CONVERT} set), which then holds
  * the method profiles of the conversion loops (JEP 515): a fresh {@code ./oasm convert} compiles
  * them with C2 from the start instead of profiling them first, and compiles them less often over,
@@ -35,14 +35,16 @@ final class ConvertTraining {
         Path dir = Files.createDirectories(tmp.resolve("convert"));
         records(dir.resolve("in.json"));
         StringBuilder script = new StringBuilder("cd " + dir);
-        // twice: read on one thread (a small input) and on two (from 4 MiB on)
+        // twice: read on one thread (a small input) and on two (from 4 MiB on). JSON -> CBOR is
+        // left out: with the profiles of its fast path in the cache, a large conversion ran 15 %
+        // slower than with none (C2 compiles those methods early, from the training's profile,
+        // and then again), while CBOR -> JSON and the other pairs gain from theirs
         for (String in : new String[] {"small.json", "in.json"}) {
             String base = in.replace(".json", "");
-            script.append("; oasm convert ").append(in).append(" --to cbor -o ").append(base).append(".cbor")
-                  .append("; oasm convert ").append(base).append(".cbor --to json -o ").append(base).append(".back.json")
-                  .append("; oasm convert ").append(in).append(" --to yaml -o ").append(base).append(".yaml")
+            script.append("; oasm convert ").append(in).append(" --to yaml -o ").append(base).append(".yaml")
                   .append("; oasm convert ").append(base).append(".yaml --to json -o ").append(base).append(".y.json")
-                  .append("; oasm convert ").append(base).append(".yaml --to cbor -o ").append(base).append(".y.cbor")
+                  .append("; oasm convert ").append(base).append(".yaml --to cbor -o ").append(base).append(".cbor")
+                  .append("; oasm convert ").append(base).append(".cbor --to json -o ").append(base).append(".back.json")
                   .append("; oasm convert ").append(base).append(".cbor --to yaml -o ").append(base).append(".c.yaml");
         }
         Files.writeString(dir.resolve("small.json"), "[{\"a\": 1, \"b\": [true, null, 2.5, \"x\"]}]");

@@ -31,12 +31,12 @@ final class CborToJsonInHalves implements CborToJson.Meeting {
      */
     private static final int SPLIT = 50;
 
-    private final OutputStream out;
+    private final FastPath.Tracked out;
     private final SecondHalf half;
     private final CborToJson second;
     private volatile long start = -1;
 
-    private CborToJsonInHalves(OutputStream out, SecondHalf half, CborToJson second) {
+    private CborToJsonInHalves(FastPath.Tracked out, SecondHalf half, CborToJson second) {
         this.out = out;
         this.half = half;
         this.second = second;
@@ -46,7 +46,7 @@ final class CborToJsonInHalves implements CborToJson.Meeting {
      * Converts {@code input} to {@code out}, in halves when it has at least {@code halvesFrom}
      * bytes, else on this thread alone. {@code scratchFolder} holds the second half's output meanwhile.
      */
-    static void convert(Path input, OutputStream out, Limits limits, Path scratchFolder, LongConsumer progress, long halvesFrom)
+    static void convert(Path input, FastPath.Tracked out, Limits limits, Path scratchFolder, LongConsumer progress, long halvesFrom)
             throws IOException {
         AtomicLong read = new AtomicLong();
         LongConsumer counted = progress == null ? null : n -> progress.accept(read.addAndGet(n));

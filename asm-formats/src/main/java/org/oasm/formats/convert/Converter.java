@@ -7,12 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -160,10 +163,11 @@ public final class Converter {
             Result r;
             if (to == Format.HDF5) {
                 Files.delete(temp);
-                r = convert(input, from, to, null, temp, options, target.getParent());
+                r = convert(input, from, to, null, null, temp, options, target.getParent());
             } else {
-                try (OutputStream out = Files.newOutputStream(temp)) {
-                    r = convert(input, from, to, out, null, options, target.getParent());
+                try (FileChannel file = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                     OutputStream out = Channels.newOutputStream(file)) {
+                    r = convert(input, from, to, out, file, null, options, target.getParent());
                 }
             }
             try {
@@ -197,7 +201,7 @@ public final class Converter {
         }
         Format from = detect(input);
         HoldBack held = new HoldBack(out);
-        Result r = convert(input, from, to, held, null, options, Path.of(System.getProperty("java.io.tmpdir")));
+        Result r = convert(input, from, to, held, null, null, options, Path.of(System.getProperty("java.io.tmpdir")));
         try {
             held.release();
         } catch (IOException e) {
@@ -206,9 +210,9 @@ public final class Converter {
         return r;
     }
 
-    private static Result convert(Path input, Format from, Format to, OutputStream out, Path hdf5Out, Options options,
-                                  Path scratchFolder) {
-        FastPath.Attempt fast = FastPath.attempt(input, from, to, out, options, scratchFolder);
+    private static Result convert(Path input, Format from, Format to, OutputStream out, FileChannel file, Path hdf5Out,
+                                  Options options, Path scratchFolder) {
+        FastPath.Attempt fast = FastPath.attempt(input, from, to, out, file, options, scratchFolder);
         if (fast.result() != null) {
             return fast.result();
         }

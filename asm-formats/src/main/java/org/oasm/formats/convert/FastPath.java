@@ -4,8 +4,11 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.CRC32C;
 import org.oasm.formats.document.DocumentException;
@@ -44,16 +47,18 @@ final class FastPath {
     /**
      * Runs the fast conversion for these formats and options if there is one: JSON to CBOR
      * ({@link JsonToCbor}) and CBOR to one-line JSON ({@link CborToJson}), from a regular file,
-     * without a schema; large inputs in halves on two threads. {@code scratchFolder} holds the
-     * second half's output meanwhile.
+     * without a schema; large inputs in halves on two threads. {@code file} is the channel
+     * {@code out} writes to when the output is a file (else null); {@code scratchFolder} holds
+     * the second half's output meanwhile.
      */
-    static Attempt attempt(Path input, Format from, Format to, OutputStream out, Converter.Options options, Path scratchFolder) {
+    static Attempt attempt(Path input, Format from, Format to, OutputStream out, FileChannel file, Converter.Options options,
+                           Path scratchFolder) {
         boolean jsonToCbor = from == Format.JSON && to == Format.CBOR;
         boolean cborToJson = from == Format.CBOR && to == Format.JSON && !options.indentJson();
         if (!options.fastPaths() || options.schemaId() != null || !(jsonToCbor || cborToJson) || !Files.isRegularFile(input)) {
             return new Attempt(null, out, () -> { });
         }
-        Tracked tracked = new Tracked(out);
+        Tracked tracked = new Tracked(out, file);
         try {
             if (jsonToCbor) {
                 JsonToCborInHalves.convert(input, tracked, options.limits(), scratchFolder, options.progress(), options.halvesFrom());
@@ -78,13 +83,19 @@ final class FastPath {
         }
     }
 
-    /** The output of a fast conversion: counts and checksums what reaches the real output. */
+    /**
+     * The output of a fast conversion: counts what reaches the real output, and checksums it
+     * unless the output is a file ({@code file}), which can be read back instead if the general
+     * path has to take over (so a conversion to a file does not checksum what it writes).
+     */
     static final class Tracked extends FilterOutputStream {
+        private final FileChannel file;
         private final CRC32C crc = new CRC32C();
         private long written;
 
-        Tracked(OutputStream out) {
+        Tracked(OutputStream out, FileChannel file) {
             super(out);
+            this.file = file;
         }
 
         @Override
@@ -95,27 +106,59 @@ final class FastPath {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
-            crc.update(b, off, len);
+            if (file == null) {
+                crc.update(b, off, len);
+            }
             written += len;
+        }
+
+        /**
+         * Appends the content of {@code part}: copied by the kernel when the output is a file
+         * (nothing written through this stream is buffered), else through this stream.
+         */
+        void append(Path part) throws IOException {
+            try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
+                long size = in.size();
+                if (file != null) {
+                    for (long at = 0; at < size; ) {
+                        at += in.transferTo(at, size - at, file);
+                    }
+                    written += size;
+                    return;
+                }
+                ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+                while (in.read(chunk) > 0) {
+                    write(chunk.array(), 0, chunk.position());
+                    chunk.clear();
+                }
+            }
         }
 
         /** An output for the general path that skips (and checks) what the fast conversion wrote. */
         Resumed resume(String input) {
-            return new Resumed(out, written, crc.getValue(), input);
+            return new Resumed(out, written, file, crc.getValue(), input);
         }
     }
 
-    /** Skips the bytes already written by a fast conversion, checking them, then writes the rest. */
+    /**
+     * Skips the bytes already written by a fast conversion, checking that they are the ones the
+     * general path writes (against the output file itself, or against their checksum), then
+     * writes the rest.
+     */
     static final class Resumed extends OutputStream {
         private final OutputStream out;
+        private final FileChannel file;
         private final long expectedCrc;
         private final String input;
         private final CRC32C crc = new CRC32C();
+        private final long skipped;
         private long skip;
 
-        Resumed(OutputStream out, long skip, long expectedCrc, String input) {
+        Resumed(OutputStream out, long skip, FileChannel file, long expectedCrc, String input) {
             this.out = out;
             this.skip = skip;
+            this.skipped = skip;
+            this.file = file;
             this.expectedCrc = expectedCrc;
             this.input = input;
         }
@@ -129,16 +172,30 @@ final class FastPath {
         public void write(byte[] b, int off, int len) throws IOException {
             if (skip > 0) {
                 int n = (int) Math.min(skip, len);
-                crc.update(b, off, n);
+                if (file != null) {
+                    compareWithFile(b, off, n, skipped - skip);
+                } else {
+                    crc.update(b, off, n);
+                }
                 skip -= n;
                 off += n;
                 len -= n;
-                if (skip == 0 && crc.getValue() != expectedCrc) {
+                if (skip == 0 && file == null && crc.getValue() != expectedCrc) {
                     throw disagree();
                 }
             }
             if (len > 0) {
                 out.write(b, off, len);
+            }
+        }
+
+        private void compareWithFile(byte[] b, int off, int n, long position) throws IOException {
+            ByteBuffer written = ByteBuffer.allocate(n);
+            while (written.hasRemaining() && file.read(written, position + written.position()) > 0) {
+                // read what the fast conversion wrote there
+            }
+            if (written.hasRemaining() || !java.util.Arrays.equals(written.array(), 0, n, b, off, off + n)) {
+                throw disagree();
             }
         }
 

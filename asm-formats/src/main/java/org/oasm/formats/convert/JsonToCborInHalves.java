@@ -36,11 +36,11 @@ final class JsonToCborInHalves implements JsonToCbor.Meeting {
     private static final int WINDOW = 1 << 20;
 
     private final Limits limits;
-    private final OutputStream out;
+    private final FastPath.Tracked out;
     private final SecondHalf half;
     private JsonToCbor second;
 
-    private JsonToCborInHalves(Limits limits, OutputStream out, SecondHalf half) {
+    private JsonToCborInHalves(Limits limits, FastPath.Tracked out, SecondHalf half) {
         this.limits = limits;
         this.out = out;
         this.half = half;
@@ -50,7 +50,7 @@ final class JsonToCborInHalves implements JsonToCbor.Meeting {
      * Converts {@code input} to {@code out}, in halves when it has at least {@code halvesFrom}
      * bytes and splits well, else on this thread alone. {@code scratchFolder} holds the second half's output meanwhile.
      */
-    static void convert(Path input, OutputStream out, Limits limits, Path scratchFolder, LongConsumer progress, long halvesFrom)
+    static void convert(Path input, FastPath.Tracked out, Limits limits, Path scratchFolder, LongConsumer progress, long halvesFrom)
             throws IOException {
         AtomicLong read = new AtomicLong();
         LongConsumer counted = progress == null ? null : n -> progress.accept(read.addAndGet(n));

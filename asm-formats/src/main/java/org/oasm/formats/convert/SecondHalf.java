@@ -1,7 +1,6 @@
 package org.oasm.formats.convert;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,14 +54,10 @@ final class SecondHalf implements AutoCloseable {
         return failure == null;
     }
 
-    /** Copies what the second reader wrote to {@code out}. */
-    void copyTo(OutputStream out) {
-        try (InputStream in = Files.newInputStream(scratch)) {
-            byte[] chunk = new byte[1 << 20];
-            int n;
-            while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
-                out.write(chunk, 0, n);
-            }
+    /** Appends what the second reader wrote to {@code out}. */
+    void copyTo(FastPath.Tracked out) {
+        try {
+            out.append(scratch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -306,6 +306,12 @@ class FastPathTest {
         Converter.toStream(in, Format.CBOR, general, lossy.withFastPaths(false));
         assertTrue(general.size() > Converter.HOLD_BACK, "output larger than what is held back");
         assertArrayEquals(general.toByteArray(), fast.toByteArray());
+        // to a file, what the fast path wrote is read back and compared instead
+        Path toFile = dir.resolve("lossy.cbor");
+        Converter.toFile(in, Format.CBOR, toFile, lossy.withHalvesFrom(Long.MAX_VALUE));
+        assertArrayEquals(general.toByteArray(), Files.readAllBytes(toFile));
+        Converter.toFile(in, Format.CBOR, toFile, lossy.withHalvesFrom(1024));
+        assertArrayEquals(general.toByteArray(), Files.readAllBytes(toFile));
         Path cborIn = file("cbor", fast.toByteArray());
         Files.write(cborIn, concat(java.util.Arrays.copyOf(fast.toByteArray(), fast.size() - 1), hex("f97c00 ff")));
         ByteArrayOutputStream fastBack = new ByteArrayOutputStream();
