@@ -37,11 +37,10 @@ final class JsonBytes {
 
     /** Text that is ASCII and needs no escapes (numbers, literals). */
     void ascii(String s) {
-        int n = s.length();
-        room(n);
-        for (int i = 0; i < n; i++) {
-            o[op++] = (byte) s.charAt(i);
-        }
+        byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+        room(bytes.length);
+        System.arraycopy(bytes, 0, o, op, bytes.length);
+        op += bytes.length;
     }
 
     void integer(long v) {
@@ -87,6 +86,15 @@ final class JsonBytes {
      * ({@link Utf8#plainJsonUpTo}).
      */
     boolean quoted(byte[] b, int from, int to) {
+        int length = to - from;
+        if (length <= 64 && Utf8.plainJsonUpTo(b, from, to) == to) {
+            room(length + 2);
+            o[op] = '"';
+            System.arraycopy(b, from, o, op + 1, length);
+            o[op + length + 1] = '"';
+            op += length + 2;
+            return true;
+        }
         room(2);
         o[op++] = '"';
         int i = from;
