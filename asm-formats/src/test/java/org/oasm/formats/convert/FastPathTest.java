@@ -155,6 +155,15 @@ class FastPathTest {
     }
 
     @Test
+    void stringsLongerThanTheReadWindowConvertAlike() {
+        String plain = "abcdefgh".repeat(40_000);
+        String mixed = "x\\u00e9\\n😀ü\\\"".repeat(30_000);
+        Outcome o = json("[\"" + plain + "\",{\"" + "k".repeat(100_000) + "\":\"" + mixed + "\"},\"" + plain + "é\"]");
+        cbor(o.output());
+        json("{\"" + mixed + "\":1,\"" + mixed + "\":2}");
+    }
+
+    @Test
     void jsonThatIsNotUtf8OrHasControlsConvertsAlike() {
         agree(file("json", new byte[] {'[', '"', (byte) 0xc3, '"', ']'}), Format.CBOR);
         agree(file("json", new byte[] {'[', '"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"', ']'}), Format.CBOR);
