@@ -113,24 +113,27 @@ final class FastPath {
         }
 
         /**
-         * Appends the content of {@code part}: copied by the kernel when the output is a file
-         * (nothing written through this stream is buffered), else through this stream.
+         * Appends {@code count} bytes of {@code part} from {@code position}: copied by the kernel
+         * when the output is a file (nothing written through this stream is buffered), else
+         * through this stream.
          */
-        void append(Path part) throws IOException {
-            try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
-                long size = in.size();
-                if (file != null) {
-                    for (long at = 0; at < size; ) {
-                        at += in.transferTo(at, size - at, file);
-                    }
-                    written += size;
-                    return;
+        void append(FileChannel part, long position, long count) throws IOException {
+            if (file != null) {
+                for (long done = 0; done < count; ) {
+                    done += part.transferTo(position + done, count - done, file);
                 }
-                ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
-                while (in.read(chunk) > 0) {
-                    write(chunk.array(), 0, chunk.position());
-                    chunk.clear();
+                written += count;
+                return;
+            }
+            ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(count, 1 << 20));
+            for (long done = 0; done < count; ) {
+                chunk.clear().limit((int) Math.min(chunk.capacity(), count - done));
+                int n = part.read(chunk, position + done);
+                if (n < 0) {
+                    throw new IOException("the second half's scratch file ended early");
                 }
+                write(chunk.array(), 0, n);
+                done += n;
             }
         }
 

@@ -27,9 +27,9 @@ import org.oasm.formats.document.Limits;
 final class JsonToCborInHalves implements JsonToCbor.Meeting {
 
     /**
-     * Where the second reader starts, in percent of the file: the middle. (Measured at 46, 50,
-     * 54 and 58 on 200 MB: the same within the noise; the first reader's copy of the second
-     * half's output and the second reader's later start about cancel out.)
+     * Where the second reader starts, in percent of the file: the middle. (Measured at 40 to 58
+     * on 200 MB: 50 is best or the same within the noise; the first reader copies the second
+     * half's output as it is written, so a smaller first half gains nothing.)
      */
     private static final int SPLIT = 50;
     /** How far past the split a comma to start from is looked for. */
@@ -111,11 +111,14 @@ final class JsonToCborInHalves implements JsonToCbor.Meeting {
 
     @Override
     public boolean meet(JsonToCbor first, int depth) {
-        if (!half.join() || depth - 1 + second.deepest() > limits.maxDepth() || !first.writer().openContainersIndefinite()) {
+        if (half.failed() || !first.writer().openContainersIndefinite()) {
             return false;
         }
         first.writer().flushItems();
         half.copyTo(out);
+        if (depth - 1 + second.deepest() > limits.maxDepth()) {
+            throw new FastPath.GiveUp("nesting limit in the second half");
+        }
         first.seek(second.stoppedAt());
         FastPath.HALVES_JOINED.incrementAndGet();
         return true;
