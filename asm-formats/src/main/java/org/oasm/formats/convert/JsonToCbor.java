@@ -25,16 +25,6 @@ final class JsonToCbor extends FileInput {
     /** Numbers longer than this are left to the general path (Jackson allows 100,000 digits). */
     private static final int LONGEST_NUMBER = 800;
 
-    private static final double[] POWERS_OF_TEN = new double[23];
-
-    static {
-        double p = 1;
-        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
-            POWERS_OF_TEN[i] = p;
-            p *= 10;
-        }
-    }
-
     private final CborWriter w;
     private final int maxDepth;
     private final int maxString;
@@ -628,7 +618,7 @@ final class JsonToCbor extends FileInput {
      */
     private double decimal(boolean negative, long digits, int allDigits, int power, int start, int end) {
         if (allDigits <= 18 && digits < 1_000_000_000_000_000L && power >= -22 && power <= 22) {
-            double d = power >= 0 ? digits * POWERS_OF_TEN[power] : digits / POWERS_OF_TEN[-power];
+            double d = ShortestForm.nearest(digits, power);
             return negative ? -d : d;
         }
         double d = JavaDoubleParser.parseDouble(b, start, end - start);

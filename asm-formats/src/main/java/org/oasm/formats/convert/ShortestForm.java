@@ -88,8 +88,11 @@ final class ShortestForm {
         return below > 0 && above < 0 ? EXACT : INEXACT;
     }
 
-    /** The float64 nearest to {@code x * 10^p}: one correctly rounded operation on exact operands. */
-    private static double nearest(long x, int p) {
+    /**
+     * The float64 nearest to {@code x * 10^p}, for {@code 0 <= x <= 2^53} and {@code |p| <= 22}:
+     * one correctly rounded operation on exact operands (Clinger's fast path).
+     */
+    static double nearest(long x, int p) {
         return p >= 0 ? x * DOUBLE_POWERS_OF_TEN[p] : x / DOUBLE_POWERS_OF_TEN[-p];
     }
 
