@@ -297,14 +297,7 @@ final class CborToJson extends FileInput {
     }
 
     private void key(int d) {
-        if (!need(1)) {
-            throw new FastPath.GiveUp("end of input in a map");
-        }
-        int ib = b[p] & 0xff;
-        if (ib >>> 5 != 3 || (ib & 0x1f) >= 28) {
-            throw new FastPath.GiveUp("a key that is not a definite-length text string");
-        }
-        int length = length(argument(ib & 0x1f));
+        int length = definiteString(3);
         keys[d].add(b, p, length);
         text(length);
         out.put((byte) ':');
@@ -422,17 +415,21 @@ final class CborToJson extends FileInput {
         if ((tag != 2 && tag != 3) || depth + outer + 1 > maxDepth) {
             throw new FastPath.GiveUp("tag");
         }
-        if (!need(1)) {
-            throw new FastPath.GiveUp("end of input after a tag");
-        }
-        int ib = b[p] & 0xff;
-        if (ib >>> 5 != 2 || (ib & 0x1f) >= 28) {
-            throw new FastPath.GiveUp("a bignum's content");
-        }
-        int length = length(argument(ib & 0x1f));
+        int length = definiteString(2);
         BigInteger n = new BigInteger(1, b, p, length);
         p += length;
         out.ascii((tag == 2 ? n : n.negate().subtract(BigInteger.ONE)).toString());
+    }
+
+    /**
+     * The head at {@link #p} of a definite-length string of {@code major} type (a map key, a
+     * bignum's bytes): its length, with {@link #p} at its bytes; gives up on anything else.
+     */
+    private int definiteString(int major) {
+        if (!need(1) || (b[p] & 0xff) >>> 5 != major || (b[p] & 0x1f) >= 28) {
+            throw new FastPath.GiveUp("not a definite-length string of major type " + major);
+        }
+        return length(argument(b[p] & 0x1f));
     }
 
     /** A string's length, checked against the limit, with its bytes made available from {@link #p}. */

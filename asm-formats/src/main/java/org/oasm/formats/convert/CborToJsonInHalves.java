@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.oasm.formats.document.Limits;
 
@@ -48,12 +47,11 @@ final class CborToJsonInHalves implements CborToJson.Meeting {
      */
     static void convert(Path input, FastPath.Tracked out, Limits limits, Path scratchFolder, LongConsumer progress, long halvesFrom)
             throws IOException {
-        AtomicLong read = new AtomicLong();
-        LongConsumer counted = progress == null ? null : n -> progress.accept(read.addAndGet(n));
+        SecondHalf.Progress counted = new SecondHalf.Progress(progress);
         try (FileChannel first = FileChannel.open(input, StandardOpenOption.READ)) {
             long size = first.size();
             CborToJson reader = new CborToJson(first, out, limits);
-            reader.progress(counted);
+            reader.progress(counted.first());
             if (size < halvesFrom) {
                 reader.run();
                 return;
@@ -61,7 +59,7 @@ final class CborToJsonInHalves implements CborToJson.Meeting {
             try (FileChannel rest = FileChannel.open(input, StandardOpenOption.READ);
                  SecondHalf half = new SecondHalf(scratchFolder)) {
                 CborToJson second = new CborToJson(rest, half.output(), limits);
-                second.progress(counted == null ? null : read::addAndGet);
+                second.progress(counted.second());
                 CborToJsonInHalves halves = new CborToJsonInHalves(out, half, second);
                 half.start(second, () -> second.runFrom(size / 100 * SPLIT, at -> halves.start = at));
                 reader.meeting(halves);

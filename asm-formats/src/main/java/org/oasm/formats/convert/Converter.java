@@ -16,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.oasm.formats.document.Context;
@@ -79,14 +78,14 @@ public final class Converter {
                           boolean indentJson, long twoThreadsFrom, boolean fastPaths, long halvesFrom) {
 
         public static Options strict() {
-            return new Options(false, Limits.DEFAULT, null, null, null, false,
-                    Runtime.getRuntime().availableProcessors() > 1 ? TWO_THREADS_FROM : Long.MAX_VALUE, true,
-                    Runtime.getRuntime().availableProcessors() > 1 ? Long.getLong("oasm.convert.halvesFrom", HALVES_FROM) : Long.MAX_VALUE);
+            boolean twoCores = Runtime.getRuntime().availableProcessors() > 1;
+            return new Options(false, Limits.DEFAULT, null, null, null, false, twoCores ? TWO_THREADS_FROM : Long.MAX_VALUE,
+                    true, twoCores ? Long.getLong("oasm.convert.halvesFrom", HALVES_FROM) : Long.MAX_VALUE);
         }
 
         /**
-         * Whether JSON to CBOR may go straight from bytes to bytes ({@link JsonToCbor}); off, every
-         * conversion takes the general path (the tests compare the two).
+         * Whether JSON to CBOR and CBOR to one-line JSON may go straight from bytes to bytes
+         * ({@link FastPath}); off, every conversion takes the general path (the tests compare the two).
          */
         public Options withFastPaths(boolean value) {
             return new Options(lossy, limits, schemaId, registry, progress, indentJson, twoThreadsFrom, value, halvesFrom);

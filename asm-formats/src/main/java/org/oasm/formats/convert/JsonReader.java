@@ -123,7 +123,7 @@ final class JsonReader {
                     char[] text = p.getTextCharacters();
                     int offset = p.getTextOffset();
                     int length = p.getTextLength();
-                    if (Surrogates.firstUnpaired(text, offset, length) < 0) {
+                    if (Surrogates.firstUnpaired(java.nio.CharBuffer.wrap(text, offset, length)) < 0) {
                         sink.string(text, offset, length);
                     } else {
                         sink.string(Surrogates.replace(new String(text, offset, length), context));

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.oasm.formats.document.Limits;
 
@@ -52,13 +51,12 @@ final class JsonToCborInHalves implements JsonToCbor.Meeting {
      */
     static void convert(Path input, FastPath.Tracked out, Limits limits, Path scratchFolder, LongConsumer progress, long halvesFrom)
             throws IOException {
-        AtomicLong read = new AtomicLong();
-        LongConsumer counted = progress == null ? null : n -> progress.accept(read.addAndGet(n));
+        SecondHalf.Progress counted = new SecondHalf.Progress(progress);
         try (FileChannel first = FileChannel.open(input, StandardOpenOption.READ)) {
             long size = first.size();
             long comma = size >= halvesFrom ? commaNear(first, size / 100 * SPLIT) : -1;
             JsonToCbor reader = new JsonToCbor(first, new CborWriter(out), limits);
-            reader.progress(counted);
+            reader.progress(counted.first());
             if (comma < 0) {
                 reader.run();
                 return;
@@ -67,7 +65,7 @@ final class JsonToCborInHalves implements JsonToCbor.Meeting {
                  SecondHalf half = new SecondHalf(scratchFolder)) {
                 JsonToCborInHalves halves = new JsonToCborInHalves(limits, out, half);
                 halves.second = new JsonToCbor(rest, new CborWriter(half.output()), limits);
-                halves.second.progress(counted == null ? null : read::addAndGet);
+                halves.second.progress(counted.second());
                 half.start(halves.second, () -> halves.second.runInsideArray(comma + 1));
                 reader.meetAt(comma, halves);
                 reader.run();

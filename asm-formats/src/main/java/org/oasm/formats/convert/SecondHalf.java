@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 /**
  * The second reader of a fast conversion done in halves ({@link JsonToCborInHalves},
@@ -40,6 +41,27 @@ final class SecondHalf implements AutoCloseable {
                 written.addAndGet(len);
             }
         };
+    }
+
+    /**
+     * Progress over both readers: each adds the bytes it reads to one total, which the first
+     * reader's thread reports ({@code report} is told totals from that thread only; may be null).
+     */
+    static final class Progress {
+        private final AtomicLong read = new AtomicLong();
+        private final LongConsumer report;
+
+        Progress(LongConsumer report) {
+            this.report = report;
+        }
+
+        LongConsumer first() {
+            return report == null ? null : n -> report.accept(read.addAndGet(n));
+        }
+
+        LongConsumer second() {
+            return report == null ? null : read::addAndGet;
+        }
     }
 
     /** Where the second reader writes. */

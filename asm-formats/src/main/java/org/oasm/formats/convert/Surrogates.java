@@ -13,13 +13,13 @@ final class Surrogates {
     private Surrogates() {
     }
 
-    /** The index of the first unpaired surrogate in {@code text[offset, offset + length)}, or -1. */
-    static int firstUnpaired(char[] text, int offset, int length) {
-        int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            char c = text[i];
+    /** The index of the first unpaired surrogate in {@code text}, or -1. */
+    static int firstUnpaired(CharSequence text) {
+        int end = text.length();
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
             if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text[i + 1])) {
+                if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                 } else {
                     return i;
@@ -34,11 +34,11 @@ final class Surrogates {
      * recorded (or refused, without {@code --lossy}).
      */
     static String replace(String text, Context context) {
-        char[] chars = text.toCharArray();
-        int first = firstUnpaired(chars, 0, chars.length);
+        int first = firstUnpaired(text);
         if (first < 0) {
             return text;
         }
+        char[] chars = text.toCharArray();
         context.substitute(String.format("\\u%04x", (int) chars[first]), "\\ufffd",
                 String.format("text holds the unpaired surrogate \\u%04x, which is not a Unicode character", (int) chars[first]));
         StringBuilder sb = new StringBuilder(chars.length);

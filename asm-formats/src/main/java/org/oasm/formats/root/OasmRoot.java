@@ -59,56 +59,7 @@ public record OasmRoot(Path dir) {
         if (Files.isRegularFile(own)) {
             return Optional.of(Files.newInputStream(own));
         }
-        Optional<InputStream> bundled = Bundle.open(BUNDLED_PREFIX + relativePath);
-        if (bundled.isPresent()) {
-            return bundled;
-        }
         return Optional.ofNullable(
                 OasmRoot.class.getClassLoader().getResourceAsStream(BUNDLED_PREFIX + relativePath));
-    }
-
-    /**
-     * The data bundled beside this class, in its jar (or its classes folder), read from there
-     * directly: the class loader's search opens the jars of the class path one after the other
-     * under a lock that the cockpit's start-up threads hold while they load classes, and a start
-     * whose classes come from the JDK's AOT cache has opened none yet, so the first look-up of a
-     * bundled file waited tens of milliseconds for them. Anything not found here is left to the
-     * class loader.
-     */
-    private static final class Bundle {
-
-        private static final Path LOCATION = locate();
-
-        private static Path locate() {
-            try {
-                java.security.CodeSource source = OasmRoot.class.getProtectionDomain().getCodeSource();
-                return source == null ? null : Path.of(source.getLocation().toURI());
-            } catch (RuntimeException | java.net.URISyntaxException e) {
-                return null;
-            }
-        }
-
-        static Optional<InputStream> open(String name) {
-            if (LOCATION == null) {
-                return Optional.empty();
-            }
-            try {
-                if (Files.isDirectory(LOCATION)) {
-                    Path file = LOCATION.resolve(name);
-                    return Files.isRegularFile(file) ? Optional.of(Files.newInputStream(file)) : Optional.empty();
-                }
-                try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(LOCATION.toFile())) {
-                    java.util.zip.ZipEntry entry = jar.getEntry(name);
-                    if (entry == null || entry.isDirectory()) {
-                        return Optional.empty();
-                    }
-                    try (InputStream in = jar.getInputStream(entry)) {
-                        return Optional.of(new java.io.ByteArrayInputStream(in.readAllBytes()));
-                    }
-                }
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        }
     }
 }
