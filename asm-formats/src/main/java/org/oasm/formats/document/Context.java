@@ -104,16 +104,29 @@ public final class Context {
      * substitution is recorded and the caller writes {@code replacement}.
      */
     public void substitute(String original, String replacement, String reason) {
+        substituteAt(pointer(), original, replacement, reason);
+    }
+
+    /**
+     * As {@link #substitute}, for the member {@code key} of the object being written, which the
+     * reader leaves out instead of writing a replacement: the pointer names that member.
+     */
+    public void substituteMember(String key, String original, String replacement, String reason) {
+        substituteAt(pointer() + "/" + key.replace("~", "~0").replace("/", "~1"), original, replacement, reason);
+    }
+
+    private void substituteAt(String at, String original, String replacement, String reason) {
         if (deferral != null) {
             deferral.substitute(original, replacement, reason);
             return;
         }
+        String where = at.isEmpty() ? "/" : at;
         if (!lossy) {
-            throw refused(reason + " (--lossy writes " + replacement + ")");
+            throw new DocumentException(name + ": " + where + ": " + reason + " (--lossy writes " + replacement + ")");
         }
         substitutionCount++;
         if (substitutions.size() < KEPT_SUBSTITUTIONS) {
-            substitutions.add(new Substitution(pointer().isEmpty() ? "/" : pointer(), original, replacement, reason));
+            substitutions.add(new Substitution(where, original, replacement, reason));
         }
     }
 

@@ -77,21 +77,22 @@ public final class Hdf5Reader {
         for (Map.Entry<String, Node> e : new TreeMap<>(g.getChildren()).entrySet()) {
             Node n = e.getValue();
             if (n.isLink()) {
-                context.substitute("link " + n.getPath(), "nothing", "HDF5 links have no place in the document tree");
+                context.substituteMember(e.getKey(), "link " + n.getPath(), "nothing",
+                        "HDF5 links have no place in the document tree");
                 continue;
             }
             if (n instanceof Group child) {
                 sink.key(e.getKey());
                 group(child, false);
             } else if (n instanceof Dataset ds) {
-                Dtype dt = dtype(ds.getDataType(), ds.getPath());
+                Dtype dt = dtype(ds.getDataType(), ds.getPath(), e.getKey());
                 if (dt == null) {
                     continue;
                 }
                 sink.key(e.getKey());
                 dataset(ds, dt);
             } else {
-                context.substitute(n.getType() + " " + n.getPath(), "nothing",
+                context.substituteMember(e.getKey(), n.getType() + " " + n.getPath(), "nothing",
                         "HDF5 " + n.getType() + " objects have no place in the document tree");
             }
         }
@@ -100,7 +101,7 @@ public final class Hdf5Reader {
     }
 
     /** The tree's dtype of an HDF5 type, or null (after a lossy substitution) when it has none. */
-    private Dtype dtype(DataType t, String where) {
+    private Dtype dtype(DataType t, String where, String key) {
         Dtype d = null;
         if (t instanceof FixedPoint f) {
             d = Dtype.fixed(f.getSize(), f.isSigned());
@@ -116,8 +117,8 @@ public final class Hdf5Reader {
             d = Dtype.BOOL;
         }
         if (d == null) {
-            context.substitute(where + " of HDF5 type " + t.getClass().getSimpleName() + " (" + t.getSize() + " bytes)",
-                    "nothing", "the document tree has no dtype for it");
+            String type = "HDF5 type " + t.getClass().getSimpleName() + " (" + t.getSize() + " bytes)";
+            context.substituteMember(key, where + " of " + type, "nothing", "the document tree has no dtype for " + type);
         }
         return d;
     }
@@ -134,7 +135,7 @@ public final class Hdf5Reader {
                 continue;
             }
             Attribute a = e.getValue();
-            Dtype dt = dtype(a.getDataType(), n.getPath() + " attribute " + e.getKey());
+            Dtype dt = dtype(a.getDataType(), n.getPath() + " attribute " + e.getKey(), e.getKey());
             if (dt == null) {
                 continue;
             }
@@ -191,12 +192,18 @@ public final class Hdf5Reader {
         sink.key("attributes");
         attributes(ds, false);
         sink.key("data");
-        if (ds.isEmpty() || hasZero(shape)) {
+        if (hasZero(shape) || ds.getSize() == 0) {
             empty(shape, 0);
+        } else if (ds.isEmpty()) {
+            filled(shape, 0, FillValues.of(ds, dt), dt);
         } else if (shape.length > 0 && ds.getDataLayout() == DataLayout.CONTIGUOUS && ds.getSize() > SLICE_ELEMENTS) {
             sliced(ds, dt, shape);
         } else {
-            values(ds.getData(), dt, shape.length);
+            Object data = ds.getData();
+            if (ds.getDataLayout() == DataLayout.CHUNKED) {
+                FillValues.intoMissingChunks(ds, data, FillValues.of(ds, dt));
+            }
+            values(data, dt, shape.length);
         }
         sink.endObject();
     }
@@ -212,6 +219,19 @@ public final class Hdf5Reader {
             for (long i = 0; i < shape[level]; i++) {
                 empty(shape, level + 1);
             }
+        }
+        sink.endArray();
+    }
+
+    /** A dataset with no storage yet: every element is its fill value, as h5py reads it. */
+    private void filled(long[] shape, int level, Object fill, Dtype dt) {
+        if (level == shape.length) {
+            scalar(fill, dt);
+            return;
+        }
+        sink.startArray();
+        for (long i = 0; i < shape[level]; i++) {
+            filled(shape, level + 1, fill, dt);
         }
         sink.endArray();
     }

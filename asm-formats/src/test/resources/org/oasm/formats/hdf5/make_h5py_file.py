@@ -29,3 +29,16 @@ with h5py.File(sys.argv[1], "w") as f:
     c.attrs["note"] = "gzip"
     f.create_group("empty_group")
     f.create_dataset("cube", data=np.arange(24, dtype=np.int64).reshape(2, 3, 4))
+    # Never written, or written in part: what was not written reads as the fill value.
+    unwritten = f.create_group("unwritten")
+    unwritten.create_dataset("contiguous", shape=(4,), dtype="i4", fillvalue=7)
+    unwritten.create_dataset("default_fill", shape=(2, 2), dtype="f8")
+    unwritten.create_dataset("scalar", shape=(), dtype="i2", fillvalue=-3)
+    unwritten.create_dataset("strings", shape=(2,), dtype=h5py.string_dtype())
+    unwritten.create_dataset("uint8", shape=(3,), dtype="u1", fillvalue=200)
+    part = unwritten.create_dataset("chunked_in_part", shape=(5, 5), chunks=(2, 2), dtype="i4", fillvalue=-1)
+    part[0:2, 0:3] = 5
+    bools = unwritten.create_dataset("bools_in_part", shape=(5,), chunks=(2,), dtype=bool, fillvalue=True)
+    bools[0:2] = [False, False]
+    big = unwritten.create_dataset("uint64_in_part", shape=(3,), chunks=(1,), dtype="u8", fillvalue=2**64 - 2)
+    big[1] = 4
