@@ -65,9 +65,24 @@ final class JsonBytes {
         } while (v != 0);
     }
 
+    /**
+     * A float as {@code Double.toString} prints it, through a builder kept for it: the JDK writes
+     * the digits into the builder's own bytes, where {@code Double.toString} would make a string
+     * and {@code getBytes} a copy of it for every float.
+     */
     void float64(double d) {
-        ascii(Double.toString(d));
+        StringBuilder f = floatText;
+        f.setLength(0);
+        f.append(d);
+        int n = f.length();
+        room(n);
+        for (int i = 0; i < n; i++) {
+            o[op + i] = (byte) f.charAt(i);
+        }
+        op += n;
     }
+
+    private final StringBuilder floatText = new StringBuilder(32);
 
     /** A byte string as base64url text. */
     void base64url(byte[] b, int offset, int length) {
