@@ -13,7 +13,6 @@ import org.jline.terminal.TerminalBuilder;
 import org.oasm.formats.root.OasmRoot;
 import org.oasm.substrate.exec.Endpoint;
 import org.oasm.substrate.exec.IoContext;
-import org.oasm.substrate.exec.TerminalInfo;
 
 /**
  * The launcher's training run for the JDK's ahead-of-time cache: it goes through what a start-up
@@ -33,7 +32,12 @@ final class AotTraining {
             // recording on, as a user's cockpit runs: the execution log's classes belong in the cache
             LaunchOptions opts = new LaunchOptions(root.dir(), false, false, false, LaunchOptions.Mode.COMMAND_STRING,
                     "true", null, List.of());
-            Cockpit c = new Cockpit(opts, root, TerminalInfo.NONE);
+            // as `./oasm -c` and `./oasm SUBCOMMAND` start: the launcher's terminal answers and the
+            // signal handlers, which a class missing from the cache would make the main thread load
+            // from the jars while the warm-up thread holds the class path's lock (60 ms measured)
+            Cockpit c = new Cockpit(opts, root, Cockpit.LAUNCHER_TERMINAL);
+            Termination termination = Termination.install(c.shell(), c::finish, Thread.currentThread());
+            c.runBatch(); // the options' line, `true`, as runBatch runs a -c line or a subcommand
             Path out = tmp.resolve("out.txt");
             Files.createFile(out);
             IoContext io = new IoContext(new Endpoint.Null(), new Endpoint.FileEndpoint(out, false),
@@ -45,6 +49,7 @@ final class AotTraining {
             TemplatesTraining.exercise(c.shell(), tmp, io);
             ConvertTraining.exercise(c.shell(), tmp, io);
             c.finish(0);
+            termination.finished();
             try (Terminal t = TerminalBuilder.builder().dumb(true).streams(new ByteArrayInputStream(new byte[0]),
                     new ByteArrayOutputStream()).build()) {
                 LineReader r = LineReaderBuilder.builder().terminal(t).build();

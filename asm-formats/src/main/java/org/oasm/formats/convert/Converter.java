@@ -52,8 +52,7 @@ public final class Converter {
 
     /**
      * Fast conversions of inputs of at least this many bytes run in halves on two threads, on a
-     * machine with more than one processor (the system property {@code oasm.convert.halvesFrom}
-     * sets another bound, as the launcher's training does to profile that path on a small input).
+     * machine with more than one processor ({@link Options#withHalvesFrom} sets another bound).
      */
     public static final long HALVES_FROM = 32L << 20;
 
@@ -80,7 +79,7 @@ public final class Converter {
         public static Options strict() {
             boolean twoCores = Runtime.getRuntime().availableProcessors() > 1;
             return new Options(false, Limits.DEFAULT, null, null, null, false, twoCores ? TWO_THREADS_FROM : Long.MAX_VALUE,
-                    true, twoCores ? Long.getLong("oasm.convert.halvesFrom", HALVES_FROM) : Long.MAX_VALUE);
+                    true, twoCores ? HALVES_FROM : Long.MAX_VALUE);
         }
 
         /**
