@@ -46,7 +46,8 @@ final class FastPath {
 
     /**
      * Runs the fast conversion for these formats and options if there is one: JSON to CBOR
-     * ({@link JsonToCbor}) and CBOR to one-line JSON ({@link CborToJson}), from a regular file,
+     * ({@link JsonToCbor}), CBOR to one-line JSON ({@link CborToJson}) and block YAML to one-line
+     * JSON ({@link YamlToJson}), from a regular file,
      * without a schema; large inputs in halves on two threads. {@code file} is the channel
      * {@code out} writes to when the output is a file (else null); {@code scratchFolder} holds
      * the second half's output meanwhile.
@@ -55,12 +56,20 @@ final class FastPath {
                            Path scratchFolder) {
         boolean jsonToCbor = from == Format.JSON && to == Format.CBOR;
         boolean cborToJson = from == Format.CBOR && to == Format.JSON && !options.indentJson();
-        if (!options.fastPaths() || options.schemaId() != null || !(jsonToCbor || cborToJson) || !Files.isRegularFile(input)) {
+        boolean yamlToJson = from == Format.YAML && to == Format.JSON && !options.indentJson();
+        if (!options.fastPaths() || options.schemaId() != null || !(jsonToCbor || cborToJson || yamlToJson)
+                || !Files.isRegularFile(input)) {
             return new Attempt(null, out, () -> { });
         }
         Tracked tracked = new Tracked(out, file);
         try {
-            if (jsonToCbor) {
+            if (yamlToJson) {
+                try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ)) {
+                    YamlToJson y = new YamlToJson(in, tracked, options.limits());
+                    y.progress(options.progress());
+                    y.run();
+                }
+            } else if (jsonToCbor) {
                 JsonToCborInHalves.convert(input, tracked, options.limits(), scratchFolder, options.progress(), options.halvesFrom());
             } else {
                 CborToJsonInHalves.convert(input, tracked, options.limits(), scratchFolder, options.progress(), options.halvesFrom());

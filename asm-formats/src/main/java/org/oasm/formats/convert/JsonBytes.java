@@ -35,6 +35,14 @@ final class JsonBytes {
         o[op++] = c;
     }
 
+    /** Bytes that are ASCII and need no escapes (a number as it was written). */
+    void raw(byte[] b, int from, int to) {
+        int n = to - from;
+        room(n);
+        System.arraycopy(b, from, o, op, n);
+        op += n;
+    }
+
     /** Text that is ASCII and needs no escapes (numbers, literals). */
     void ascii(String s) {
         byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);

@@ -1,6 +1,5 @@
 package org.oasm.formats.convert;
 
-import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.math.BigInteger;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -589,7 +588,7 @@ final class JsonToCbor extends FileInput {
             throw new FastPath.GiveUp("a number ends in its point or exponent");
         }
         p = i;
-        w.float64(decimal(negative, digits, intDigits + fracDigits, exponent - fracDigits, start, i));
+        w.float64(ShortestForm.decimal(b, start, i, negative, digits, intDigits + fracDigits, exponent - fracDigits));
     }
 
     /**
@@ -607,29 +606,5 @@ final class JsonToCbor extends FileInput {
         } else {
             w.integer(v);
         }
-    }
-
-    /**
-     * The float64 a decimal denotes. With at most 15 significant digits and a power of ten up to
-     * 22 it is one exact multiplication or division (Clinger's fast path), and always exact; a
-     * longer decimal is parsed by FastDoubleParser (correctly rounded) and must be the float's
-     * shortest form ({@link ShortestForm}, else by printing the float), or the general path
-     * decides.
-     */
-    private double decimal(boolean negative, long digits, int allDigits, int power, int start, int end) {
-        if (allDigits <= 18 && digits < 1_000_000_000_000_000L && power >= -22 && power <= 22) {
-            double d = ShortestForm.nearest(digits, power);
-            return negative ? -d : d;
-        }
-        double d = JavaDoubleParser.parseDouble(b, start, end - start);
-        if (Double.isInfinite(d)) {
-            throw new FastPath.GiveUp("decimal beyond the float64 range");
-        }
-        int verdict = allDigits <= 19 && digits >= 0 ? ShortestForm.check(digits, power, Math.abs(d)) : ShortestForm.UNKNOWN;
-        if (verdict == ShortestForm.INEXACT
-                || verdict == ShortestForm.UNKNOWN && !Decimals.isExact(b, start, end - start, d)) {
-            throw new FastPath.GiveUp("inexact decimal");
-        }
-        return d;
     }
 }

@@ -1,5 +1,7 @@
 package org.oasm.formats.convert;
 
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+
 /**
  * The exactness rule of {@link Decimals} (a decimal is exact when it is the shortest form of the
  * float64 nearest to it) for decimals of 16 or 17 significant digits, decided with integer
@@ -139,5 +141,32 @@ final class ShortestForm {
             return cmp > 0 ? 1 : -1;
         }
         return rest ? 1 : 0;
+    }
+
+    /**
+     * The float64 the decimal {@code b[start, end)} denotes ({@code digits} its significant digits
+     * as read, {@code allDigits} how many, {@code power} the power of ten they are scaled by), for
+     * the fast conversions; it gives up ({@link FastPath.GiveUp}) where the general path refuses
+     * or must decide. With at most 15 significant digits and a power of ten up to
+     * 22 it is one exact multiplication or division (Clinger's fast path), and always exact; a
+     * longer decimal is parsed by FastDoubleParser (correctly rounded) and must be the float's
+     * shortest form ({@link ShortestForm}, else by printing the float), or the general path
+     * decides.
+     */
+    static double decimal(byte[] b, int start, int end, boolean negative, long digits, int allDigits, int power) {
+        if (allDigits <= 18 && digits < 1_000_000_000_000_000L && power >= -22 && power <= 22) {
+            double d = ShortestForm.nearest(digits, power);
+            return negative ? -d : d;
+        }
+        double d = JavaDoubleParser.parseDouble(b, start, end - start);
+        if (Double.isInfinite(d)) {
+            throw new FastPath.GiveUp("decimal beyond the float64 range");
+        }
+        int verdict = allDigits <= 19 && digits >= 0 ? ShortestForm.check(digits, power, Math.abs(d)) : ShortestForm.UNKNOWN;
+        if (verdict == ShortestForm.INEXACT
+                || verdict == ShortestForm.UNKNOWN && !Decimals.isExact(b, start, end - start, d)) {
+            throw new FastPath.GiveUp("inexact decimal");
+        }
+        return d;
     }
 }

@@ -18,8 +18,8 @@ import org.oasm.formats.document.DocumentException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The fast conversions ({@link JsonToCbor}, {@link CborToJson}, and both in halves on two
- * threads) against the general path: for every input, the same output bytes, or the same error
+ * The fast conversions ({@link JsonToCbor}, {@link CborToJson}, both in halves on two threads,
+ * and {@link YamlToJson}) against the general path: for every input, the same output bytes, or the same error
  * message, whichever path does the work. Inputs are random documents, hand-written edge cases,
  * and large arrays split at places chosen to fool the second reader.
  */
@@ -152,6 +152,126 @@ class FastPathTest {
         assertTrue(json(wide + ",\"key999\":0}").error().contains("duplicate key \"key999\""));
         json("[" + "[".repeat(511) + "]".repeat(511) + "]");
         assertTrue(json("[" + "[".repeat(512) + "]".repeat(512) + "]").error().contains("nesting deeper than 512"));
+    }
+
+    private Outcome yaml(String text) {
+        return agree(file("yaml", text.getBytes(StandardCharsets.UTF_8)), Format.JSON);
+    }
+
+    /** Runs {@link YamlToJson} alone: its output, or null when it gives up. */
+    private byte[] yamlFastPathAlone(String text) throws IOException {
+        Path in = file("yaml", text.getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(in)) {
+            new YamlToJson(ch, out, org.oasm.formats.document.Limits.DEFAULT).run();
+            return out.toByteArray();
+        } catch (FastPath.GiveUp e) {
+            return null;
+        }
+    }
+
+
+    @Test
+    void randomDocumentsAsYamlConvertAlike() {
+        for (int seed = 0; seed < 300; seed++) {
+            JsonNode doc = new RandomDocuments(seed * 7919L, false, false).document();
+            agree(file("yaml", TestData.write(Format.YAML, doc, TestData.context(false))), Format.JSON);
+        }
+    }
+
+    /** Random records of ordinary data, written by our YAML writer: the fast path takes them all. */
+    @Test
+    void randomRecordsAsYamlTakeTheFastPathAndConvertAlike() throws IOException {
+        java.util.Random r = new java.util.Random(8949);
+        String[] words = {"alpha", "beta gamma", "delta", "x-y", "a.b", "v1", "yes", "no", "off", "http://x/y", "C:\\dir"};
+        tools.jackson.databind.node.JsonNodeFactory f = tools.jackson.databind.node.JsonNodeFactory.instance;
+        for (int seed = 0; seed < 100; seed++) {
+            tools.jackson.databind.node.ArrayNode records = f.arrayNode();
+            for (int i = 0; i < 1 + r.nextInt(20); i++) {
+                tools.jackson.databind.node.ObjectNode o = records.addObject();
+                o.put("id", r.nextLong() >> r.nextInt(64));
+                o.put("name", words[r.nextInt(words.length)]);
+                o.put("score", r.nextInt(4) == 0 ? r.nextDouble() * Math.pow(10, r.nextInt(40) - 20) : Math.round(r.nextDouble() * 1e6) / 1e3);
+                o.put("active", r.nextBoolean());
+                o.putNull("note");
+                tools.jackson.databind.node.ArrayNode tags = o.putArray("tags");
+                for (int t = r.nextInt(4); t > 0; t--) {
+                    tags.add(words[r.nextInt(words.length)]);
+                }
+                o.putObject("position").put("x", r.nextDouble()).put("label", "p" + i).putObject("empty");
+                o.putArray("nested").addArray().add(1).add("two");
+            }
+            byte[] yaml = TestData.write(Format.YAML, records, TestData.context(false));
+            String text = new String(yaml, StandardCharsets.UTF_8);
+            byte[] fast = yamlFastPathAlone(text);
+            assertTrue(fast != null, () -> "the fast path gave up on\n" + text);
+            Outcome general = agree(file("yaml", yaml), Format.JSON);
+            assertArrayEquals(general.output(), fast);
+        }
+    }
+
+    @Test
+    void yamlEdgeCasesConvertAlike() {
+        String[] cases = {
+            // what the fast path takes: records as programs write them
+            "- id: 0\n  name: kappa kappa\n  score: 299.21351\n  big: 1152921504606846976\n  ok: true\n  note: null\n"
+                + "  tags: [zeta, iota]\n  position:\n    x: 0.9363454805348833\n    y: 1.4241455993380114e-06\n",
+            "a: 1\nb:\n  c: [1, 2.5, x y, true, ~, null]\n  d: []\n  e: [ ]\nf: 'single'\ng: \"double\"\n",
+            "key:\n- a\n- b\nother: 1\n", "key:\n  - a\n  -\n  - - nested\n", "- \n- a\n-\n", "a:\nb:\n",
+            "a:\n\n  # a comment line\n  b: 1\n\n", "a: 1\n  b: 2\n", "a: 1\n b: 2\n", "- a\n  b\n", "a: b\n  c\n",
+            "a: x # comment\n", "a: x#not a comment\n", "a: http://x.y/z?q=1\n", "a: b: c\n", "a: 'it''s'\n",
+            "a: \"esc\\n\"\n", "a: 'unclosed\n  more'\n", "a: \"x\" y\n", "a: [a, [b]]\n", "a: [a, {b: c}]\n", "a: [a, ]\n",
+            "a: [a, , b]\n", "a: [a: b]\n", "a: [-1, - x]\n", "a: [a\n  , b]\n", "a: {b: c}\n", "a: &x 1\nb: *x\n", "a: !!str 1\n",
+            "a: |\n  text\n", "a: >\n  folded\n", "? a\n: b\n", "\"a\": 1\n", "'a': 1\n", "1: a\n", "null: a\n", "true: a\n",
+            "~: a\n", "a: 1\na: 2\n", "a:\n  x: 1\nb:\n  x: 2\n", "- x: 1\n  x: 2\n", "--- \na: 1\n", "a: 1\n...\n",
+            "%YAML 1.2\n---\na: 1\n", "a: 1\n---\nb: 2\n", "plain\n", "- a\nb: 1\n", "a: 1\n- b\n", "a:\tb\n", "\ta: b\n",
+            "a: b\r\nc: d\r\n", "a: ü\n", "\ufeffa: 1\n", "a: \u007f\n", "", "# only a comment\n", "\n\n",
+            "a: 0\nb: -0\nc: 007\nd: +1\ne: 0o17\nf: 0x1F\ng: 1_000\nh: 1e3\ni: .5\nj: 1.\nk: -.5\nl: .inf\nm: .NaN\n",
+            "a: -0.0\nb: 1.0\nc: 1.50\nd: 100.0\ne: 0.1e1\nf: 1.5E+300\ng: 4.9e-324\nh: 1.7976931348623157e308\n",
+            "a: 0.30000000000000004\nb: 3.14159265358979323846\nc: 1.0e400\nd: 1.5e\ne: 2.5e-\n",
+            "a: 9007199254740993\nb: -9223372036854775809\nc: 123456789012345678901234567890\n",
+            "a: Null\nb: NULL\nc: True\nd: FALSE\ne: yes\nf: no\ng: on\nh: nulls\ni: truex\n",
+            "a: -x\nb: -\nc: ?x\nd: :x\ne: x:y\nf: '' \ng: \"\"\nh: a\"b\ni: a\\b\nj: a'b\n",
+            "a:    spaced   \nb:  [  x  ,  y  ]  \n", "a : 1\n", "a:1\n", "- - a\n", "-a: 1\n", "-1: a\n", "a: 1 \n",
+            "  a: 1\n  b: 2\n", "- a: 1\n  b:\n    - c\n    - d: e\n      f: g\n- h\n",
+            "x:\n- a: 1\n  b: 2\n- c: 3\ny: 4\n", "<<: {a: 1}\n", "<<: 1\n", "a: @x\n", "a: `x\n", "a: %x\n",
+            "x:y: 1\n", "a: x:y:z\n", "a: 'x' # c\n", "- [a]\n- {}\n- ''\n", "a: {}\nb: { }\nc: {a}\nd: {}x\n",
+            "- -\n  - a\n", "- - - a\n    - b\n  - c\n- d\n", "- - a: 1\n    b: 2\n", "- a: - b\n", "a:\n- b\n  c: d\n",
+            "a:\n    b: 1\n  c: 2\n", "a:\n  - 1\n   - 2\n", ": 1\n", "a:   \n", "- # c\n  a: 1\n", "1.5: a\n", ".inf: a\n",
+            "a: 00\nb: 0.10000000000000000555\nc: 1e3\nd: 1.5e-7\ne: 12.5E3\nf: -1.0e+2\n", "a: [1,2]\nb: [true,~]\n",
+            "---x: 1\n", "a: b\n\n\n", "a:\n\n- x\n", "a: x - y\nb: x -y\nc: 'a: b'\nd: \"# no\"\n",
+        };
+        for (String c : cases) {
+            yaml(c);
+        }
+        StringBuilder wide = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            wide.append("key").append(i).append(": ").append(i).append('\n');
+        }
+        yaml(wide.toString());
+        assertTrue(yaml(wide + "key999: 0\n").error().contains("key999"));
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            deep.append(" ".repeat(i)).append("k:\n");
+        }
+        yaml(deep.toString());
+    }
+
+    @Test
+    void theYamlFastPathTakesRecordsAndGivesUpOnWhatItLeaves() throws IOException {
+        String records = "- id: 1\n  name: a b\n  x: 0.5\n  tags: [a, 1]\n  p:\n    q: 1.4241455993380114e-06\n- id: 2\n  name: c\n";
+        assertEquals("[{\"id\":1,\"name\":\"a b\",\"x\":0.5,\"tags\":[\"a\",1],\"p\":{\"q\":1.4241455993380114E-6}},"
+                + "{\"id\":2,\"name\":\"c\"}]\n", new String(yamlFastPathAlone(records), StandardCharsets.UTF_8));
+        for (String left : new String[] {"a: &x 1\n", "a: x # c\n", "a: ü\n", "a: |\n  t\n", "a: b\n  c\n", "1: a\n", "a: .5\n"}) {
+            assertEquals(null, yamlFastPathAlone(left), left);
+        }
+    }
+
+    @Test
+    void yamlTestSuiteConvertsAlikeOnBothPaths() throws IOException {
+        for (YamlTestSuiteTest.Case c : YamlTestSuiteTest.cases()) {
+            agree(file("yaml", c.yaml()), Format.JSON);
+        }
     }
 
     @Test
