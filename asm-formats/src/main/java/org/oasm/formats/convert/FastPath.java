@@ -66,7 +66,7 @@ final class FastPath {
             if (yamlToJson) {
                 try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ)) {
                     YamlToJson y = new YamlToJson(in, tracked, options.limits());
-                    y.progress(options.progress());
+                    y.progress(new SecondHalf.Progress(options.progress()).first()); // totals, from the reads' counts
                     y.run();
                 }
             } else if (jsonToCbor) {

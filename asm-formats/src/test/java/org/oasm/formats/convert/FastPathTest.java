@@ -268,6 +268,29 @@ class FastPathTest {
     }
 
     @Test
+    void fastPathsReportProgressAsTotalsUpToTheInputSize() throws IOException {
+        StringBuilder yaml = new StringBuilder();
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 20_000; i++) {
+            yaml.append("- id: ").append(i).append("\n  name: n").append(i).append('\n');
+            json.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append('}');
+        }
+        Path cbor = dir.resolve("progress.cbor");
+        Converter.toFile(file("json", json.append("]").toString().getBytes(StandardCharsets.UTF_8)), Format.CBOR, cbor,
+                Converter.Options.strict());
+        for (Path in : List.of(file("yaml", yaml.toString().getBytes(StandardCharsets.UTF_8)), cbor)) {
+            java.util.List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Converter.toFile(in, Format.JSON, dir.resolve("progress.out"),
+                    Converter.Options.strict().withProgress(seen::add));
+            assertTrue(seen.size() > 1, in + ": " + seen);
+            for (int i = 1; i < seen.size(); i++) {
+                assertTrue(seen.get(i) >= seen.get(i - 1), in + " went back: " + seen);
+            }
+            assertEquals(Files.size(in), seen.get(seen.size() - 1), in + ": " + seen);
+        }
+    }
+
+    @Test
     void yamlTestSuiteConvertsAlikeOnBothPaths() throws IOException {
         for (YamlTestSuiteTest.Case c : YamlTestSuiteTest.cases()) {
             agree(file("yaml", c.yaml()), Format.JSON);
