@@ -10,8 +10,7 @@ import org.oasm.substrate.exec.IoContext;
  * The part of the launcher's ahead-of-time training that goes through {@code oasm analyze}: one
  * call of each Python module on a small input, so that the cache holds the classes GraalPy loads
  * and links when it starts, imports the standard library and runs a module. It runs only for the
- * launcher's second cache, {@code oasm-analyze.aot} (environment {@code OASM_AOT_TRAIN_ANALYZE}
- * set): in the general cache those classes would slow every other start-up down. A first
+ * launcher's cache {@code oasm-analyze.aot} (environment {@code OASM_AOT_TRAIN=analyze}): in the general cache those classes would slow every other start-up down. A first
  * {@code ./oasm analyze} with that cache takes about half the time it takes without.
  */
 final class AnalyzeTraining {
@@ -20,7 +19,7 @@ final class AnalyzeTraining {
     }
 
     static void exercise(Shell shell, Path tmp, IoContext io) throws IOException {
-        if (System.getenv("OASM_AOT_TRAIN_ANALYZE") == null) {
+        if (!AotTraining.trains("analyze")) {
             return; // only the launcher's separate cache for ./oasm analyze is trained with GraalPy
         }
         Path dir = Files.createDirectories(tmp.resolve("analyze"));

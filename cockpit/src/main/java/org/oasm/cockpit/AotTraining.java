@@ -11,13 +11,17 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.oasm.formats.root.OasmRoot;
+import org.oasm.substrate.Shell;
 import org.oasm.substrate.exec.Endpoint;
 import org.oasm.substrate.exec.IoContext;
 
 /**
- * The launcher's training run for the JDK's ahead-of-time cache: it goes through what a start-up
+ * The launcher's training run for the JDK's ahead-of-time caches: it goes through what a start-up
  * touches (profile, shell, builtins, a pipeline, the {@code oasm} command catalog, the line reader)
- * in a throw-away root, so the cache holds those classes already loaded and linked.
+ * in a throw-away root, so the cache holds those classes already loaded and linked. The
+ * environment variable {@code OASM_AOT_TRAIN} names the launcher's other caches: {@code analyze}
+ * and {@code convert} add GraalPy and the conversions with YAML to all that; {@code scan} and
+ * {@code json-cbor} are small caches that hold only what one such command loads.
  */
 final class AotTraining {
 
@@ -42,24 +46,38 @@ final class AotTraining {
             Files.createFile(out);
             IoContext io = new IoContext(new Endpoint.Null(), new Endpoint.FileEndpoint(out, false),
                     new Endpoint.FileEndpoint(out, false));
-            c.shell().run("cd " + tmp + "; echo hi | tr a-z A-Z > x.txt; ls -l; X=1; export X; true && echo $X ${Y:-y} *.txt", "-c", io);
-            c.shell().run("oasm help; oasm help store put; oasm store list --format json; oasm nosuch", "-c", io);
-            c.shell().run("echo $(pwd) \"${HOME:-x}\" ~ | wc -c; nosuch_program; cd /; cd -; echo a |", "-c", io);
-            AnalyzeTraining.exercise(c.shell(), tmp, io);
-            TemplatesTraining.exercise(c.shell(), tmp, io);
-            ConvertTraining.exercise(c.shell(), tmp, io);
+            switch (String.valueOf(System.getenv("OASM_AOT_TRAIN"))) {
+                case "scan" -> TemplatesTraining.scan(c.shell(), tmp, io);
+                case "json-cbor" -> ConvertTraining.jsonCbor(c.shell(), tmp, io);
+                default -> everything(c.shell(), tmp, io);
+            }
             c.finish(0);
             termination.finished();
-            try (Terminal t = TerminalBuilder.builder().dumb(true).streams(new ByteArrayInputStream(new byte[0]),
-                    new ByteArrayOutputStream()).build()) {
-                LineReader r = LineReaderBuilder.builder().terminal(t).build();
-                r.getHistory();
-            }
             return 0;
         } finally {
             try (var walk = Files.walk(tmp)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** What a start-up touches, and for the analyze and convert caches what those commands do. */
+    private static void everything(Shell shell, Path tmp, IoContext io) throws IOException {
+        shell.run("cd " + tmp + "; echo hi | tr a-z A-Z > x.txt; ls -l; X=1; export X; true && echo $X ${Y:-y} *.txt", "-c", io);
+        shell.run("oasm help; oasm help store put; oasm store list --format json; oasm nosuch", "-c", io);
+        shell.run("echo $(pwd) \"${HOME:-x}\" ~ | wc -c; nosuch_program; cd /; cd -; echo a |", "-c", io);
+        AnalyzeTraining.exercise(shell, tmp, io);
+        TemplatesTraining.exercise(shell, tmp, io);
+        ConvertTraining.exercise(shell, tmp, io);
+        try (Terminal t = TerminalBuilder.builder().dumb(true).streams(new ByteArrayInputStream(new byte[0]),
+                new ByteArrayOutputStream()).build()) {
+            LineReader r = LineReaderBuilder.builder().terminal(t).build();
+            r.getHistory();
+        }
+    }
+
+    /** Whether this run trains the launcher's cache {@code name} ({@code oasm-NAME.aot}). */
+    static boolean trains(String name) {
+        return name.equals(System.getenv("OASM_AOT_TRAIN"));
     }
 }

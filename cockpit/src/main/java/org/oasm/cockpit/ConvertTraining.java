@@ -12,7 +12,8 @@ import org.oasm.substrate.exec.IoContext;
  * The part of the launcher's ahead-of-time training that goes through {@code oasm convert}: the
  * pairs with YAML on a few megabytes of records, read on one thread and on two, with the
  * optimising compiler on, for the launcher's cache for conversions, {@code oasm-convert.aot}
- * (environment {@code OASM_AOT_TRAIN_CONVERT} set). That cache holds
+ * (environment {@code OASM_AOT_TRAIN=convert}), and the small conversions of the JSON <-> CBOR
+ * cache ({@link #jsonCbor}). The convert cache holds
  * the method profiles of the conversion loops (JEP 515): a fresh {@code ./oasm convert} compiles
  * them with C2 from the start instead of profiling them first, and compiles them less often over,
  * which on a large input saves seconds of compiler time.
@@ -26,19 +27,18 @@ final class ConvertTraining {
     }
 
     static void exercise(Shell shell, Path tmp, IoContext io) throws IOException {
-        if (System.getenv("OASM_AOT_TRAIN_CONVERT") == null) {
-            // The start-up cache, which JSON <-> CBOR run with, holds no conversion classes: with
-            // their classes in it (a few small conversions in its training), a 200 MB conversion
-            // took 2.11 s against 1.87 s (JSON to CBOR) and 2.14 s against 1.95 s (CBOR to JSON).
-            // A class in the cache is loaded at start-up with every other, so C2 sees the other
-            // implementations of the interfaces the fast paths call through, and inlines less.
+        if (!AotTraining.trains("convert")) {
+            // The start-up cache holds no conversion classes: with them in it (a few small
+            // conversions in its training), a 200 MB conversion took 2.11 s against 1.87 s (JSON
+            // to CBOR) and 2.14 s against 1.95 s (CBOR to JSON) when those ran with it; they now
+            // run with a small cache of their own ({@link #jsonCbor}).
             return;
         }
         Path dir = Files.createDirectories(tmp.resolve("convert"));
         records(dir.resolve("in.json"));
         StringBuilder script = new StringBuilder("cd " + dir);
         // twice: read on one thread (a small input) and on two (from 4 MiB on). JSON <-> CBOR is
-        // left out: those fast paths run with the start-up cache (above)
+        // left out: those fast paths run with a cache of their own (below)
         for (String in : new String[] {"small.json", "in.json"}) {
             String base = in.replace(".json", "");
             script.append("; oasm convert ").append(in).append(" --to yaml -o ").append(base).append(".yaml")
@@ -48,6 +48,18 @@ final class ConvertTraining {
         }
         Files.writeString(dir.resolve("small.json"), "[{\"a\": 1, \"b\": [true, null, 2.5, \"x\"]}]");
         shell.run(script.toString(), "-c", io);
+    }
+
+    /**
+     * The launcher's small cache for JSON to CBOR and back ({@code oasm-json-cbor.aot},
+     * {@code OASM_AOT_TRAIN=json-cbor}): one small conversion each way, so that the cache holds
+     * the classes those commands load and little else (trained with C1 only: no profiles).
+     */
+    static void jsonCbor(Shell shell, Path tmp, IoContext io) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("convert"));
+        Files.writeString(dir.resolve("small.json"), "[{\"id\": 1, \"x\": 0.5, \"big\": 9007199254740993, \"tags\": [\"a\", true, null]}]");
+        shell.run("cd " + dir + "; oasm convert small.json --to cbor -o small.cbor; oasm convert small.cbor --to json -o back.json",
+                "-c", io);
     }
 
     /** Records of the kinds of values documents hold: integers (some beyond 2^53), decimals short and long, text, booleans, null, nesting. */
