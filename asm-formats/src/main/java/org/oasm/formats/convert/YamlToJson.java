@@ -16,14 +16,14 @@ import org.oasm.formats.document.Limits;
  * float when the decimal is exact.
  *
  * <p>It gives up ({@link FastPath.GiveUp}) on everything else, and the general path (the YAML
- * library) converts from the start: anything but printable ASCII, spaces and line feeds (tabs,
- * carriage returns, a byte-order mark, any non-ASCII text); document markers and directives;
- * anchors, aliases and tags; block scalars ({@code |}, {@code >}); a scalar that goes on to the
- * next line; quoted keys, complex keys and keys the core schema reads as other than text;
- * comments after content; flow mappings other than {@code {}} and nested flow collections; escapes in quoted scalars;
- * numbers in any form but {@code -?digits} and {@code -?digits.digits} (with an exponent or
- * not); repeated keys; anything
- * the YAML library would refuse; the nesting and string limits.
+ * library) converts from the start: anything but printable text in UTF-8, spaces and line feeds
+ * (tabs, carriage returns, controls, a byte-order mark, line separators other than line feed,
+ * invalid UTF-8); document markers and directives; anchors, aliases and tags; block scalars
+ * ({@code |}, {@code >}); a scalar that goes on to the next line; quoted keys, complex keys and
+ * keys the core schema reads as other than text; comments after content; flow mappings other
+ * than {@code {}} and nested flow collections; escapes in quoted scalars; numbers in any form
+ * but {@code -?digits} and {@code -?digits.digits} (with an exponent or not); repeated keys;
+ * anything the YAML library would refuse; the nesting and string limits.
  */
 final class YamlToJson extends FileInput {
 
@@ -84,22 +84,37 @@ final class YamlToJson extends FileInput {
 
     /**
      * Finds the next line from {@link #p} on, reading on as needed; false at the end of the input.
-     * Gives up on any byte but printable ASCII, space and line feed.
+     * Gives up on anything but printable text in UTF-8, spaces and line feeds ({@link #printable}).
      */
     private boolean line() {
         while (true) {
-            for (int i = p; i < limit; i++) {
+            int i = p;
+            boolean cut = false;
+            while (i < limit) {
                 byte c = b[i];
                 if (c == '\n') {
                     ls = p;
                     le = i;
                     return true;
                 }
-                if (c < 0x20 || c == 0x7f) {
-                    throw new FastPath.GiveUp("a byte other than printable ASCII, space or line feed");
+                if (c >= 0x20 && c != 0x7f) {
+                    i++;
+                    continue;
                 }
+                int n = c < 0 ? Utf8.sequence(b, i, limit) : 0;
+                if (n < 0) {
+                    cut = true; // the window ends inside the sequence: read on
+                    break;
+                }
+                if (n == 0 || !printable(i, n)) {
+                    throw new FastPath.GiveUp("a control, a line break other than line feed, or not UTF-8");
+                }
+                i += n;
             }
             if (eof || !refill(p)) {
+                if (cut) {
+                    throw new FastPath.GiveUp("the input ends inside a UTF-8 sequence");
+                }
                 if (p >= limit) {
                     return false;
                 }
@@ -108,6 +123,25 @@ final class YamlToJson extends FileInput {
                 return true;
             }
         }
+    }
+
+    /**
+     * Whether the valid UTF-8 sequence {@code b[i, i + n)} is a character the fast path takes:
+     * not a C1 control (U+0080-U+009F, with NEL, a line break to YAML), not U+2028 or U+2029
+     * (line and paragraph separators), not U+FEFF (a byte-order mark) nor U+FFFE or U+FFFF.
+     */
+    private boolean printable(int i, int n) {
+        int c0 = b[i] & 0xff;
+        int c1 = b[i + 1] & 0xff;
+        if (n == 2) {
+            return c0 != 0xc2 || c1 >= 0xa0;
+        }
+        if (n == 3) {
+            int c2 = b[i + 2] & 0xff;
+            return !(c0 == 0xe2 && c1 == 0x80 && (c2 == 0xa8 || c2 == 0xa9))
+                    && !(c0 == 0xef && (c1 == 0xbb && c2 == 0xbf || c1 == 0xbf && c2 >= 0xbe));
+        }
+        return true;
     }
 
     /** The line at hand: a blank or comment line, a sequence entry or a mapping entry. */

@@ -183,7 +183,8 @@ class FastPathTest {
     @Test
     void randomRecordsAsYamlTakeTheFastPathAndConvertAlike() throws IOException {
         java.util.Random r = new java.util.Random(8949);
-        String[] words = {"alpha", "beta gamma", "delta", "x-y", "a.b", "v1", "yes", "no", "off", "http://x/y", "C:\\dir"};
+        String[] words = {"alpha", "beta gamma", "delta", "x-y", "a.b", "v1", "yes", "no", "off", "http://x/y", "C:\\dir",
+            "ünïcødé", "日本語", "😀 ok"};
         tools.jackson.databind.node.JsonNodeFactory f = tools.jackson.databind.node.JsonNodeFactory.instance;
         for (int seed = 0; seed < 100; seed++) {
             tools.jackson.databind.node.ArrayNode records = f.arrayNode();
@@ -240,9 +241,16 @@ class FastPathTest {
             "a:\n    b: 1\n  c: 2\n", "a:\n  - 1\n   - 2\n", ": 1\n", "a:   \n", "- # c\n  a: 1\n", "1.5: a\n", ".inf: a\n",
             "a: 00\nb: 0.10000000000000000555\nc: 1e3\nd: 1.5e-7\ne: 12.5E3\nf: -1.0e+2\n", "a: [1,2]\nb: [true,~]\n",
             "---x: 1\n", "a: b\n\n\n", "a:\n\n- x\n", "a: x - y\nb: x -y\nc: 'a: b'\nd: \"# no\"\n",
+            "a: ü\nü: 1\nb: [é, ü ü]\nc: 😀\n- 日本語: テスト\n", "- 日本語: テスト\n  ключ: значение\n- 'é'\n- \"😀\"\n",
+            "a: \u0085\n", "a: x\u2028y\n", "a: x\u2029y\n", "a: \u00a0x\n", "a: x\u00a0\n", "a: \ufeff\n", "a: \uffff\n",
+            "a: \u0080\n", "a: \u009f\n", "a: \u00a0\n", "a: \ud7ff\ue000\ufffd\n", "é: 1\né: 2\n", "a: x\u3000y\n",
         };
         for (String c : cases) {
             yaml(c);
+        }
+        for (String h : new String[] {"613a20ff0a", "613a20c3", "613a20c30a", "613a20eda0800a", "613a20c0af0a", "613a20f4908080",
+                "efbbbf613a20310a", "feff0061003a00200031", "613a20e282", "613a20e2828c0a"}) {
+            agree(file("yaml", hex(h)), Format.JSON);
         }
         StringBuilder wide = new StringBuilder();
         for (int i = 0; i < 1000; i++) {
@@ -262,7 +270,8 @@ class FastPathTest {
         String records = "- id: 1\n  name: a b\n  x: 0.5\n  tags: [a, 1]\n  p:\n    q: 1.4241455993380114e-06\n- id: 2\n  name: c\n";
         assertEquals("[{\"id\":1,\"name\":\"a b\",\"x\":0.5,\"tags\":[\"a\",1],\"p\":{\"q\":1.4241455993380114E-6}},"
                 + "{\"id\":2,\"name\":\"c\"}]\n", new String(yamlFastPathAlone(records), StandardCharsets.UTF_8));
-        for (String left : new String[] {"a: &x 1\n", "a: x # c\n", "a: ü\n", "a: |\n  t\n", "a: b\n  c\n", "1: a\n", "a: .5\n"}) {
+        assertEquals("{\"ü\":\"日本 😀\"}\n", new String(yamlFastPathAlone("ü: 日本 😀\n"), StandardCharsets.UTF_8));
+        for (String left : new String[] {"a: &x 1\n", "a: x # c\n", "a: \u0085\n", "a: |\n  t\n", "a: b\n  c\n", "1: a\n", "a: .5\n"}) {
             assertEquals(null, yamlFastPathAlone(left), left);
         }
     }
