@@ -10,17 +10,17 @@ import org.oasm.formats.document.Limits;
  * usually kept in (what {@code oasm convert --to yaml} and most programs write): block sequences
  * and mappings (also begun on a dash's line: {@code - key: value}, {@code - - a}), one entry per
  * line, plain keys, plain or single-line quoted values, flow sequences of plain scalars on one
- * line, and {@code {}}. It reproduces the general path's output byte for byte
- * (snakeyaml-engine's events, {@link CoreSchema}, Jackson's generator): plain scalars resolved by
- * the YAML 1.2 core schema, integers as written, decimals as {@code Double.toString} prints the
- * float when the decimal is exact.
+ * line, and {@code {}}, with comments on lines of their own or after values. It reproduces the
+ * general path's output byte for byte (snakeyaml-engine's events, {@link CoreSchema}, Jackson's
+ * generator): plain scalars resolved by the YAML 1.2 core schema, integers as written, decimals
+ * as {@code Double.toString} prints the float when the decimal is exact.
  *
  * <p>It gives up ({@link FastPath.GiveUp}) on everything else, and the general path (the YAML
  * library) converts from the start: anything but printable text in UTF-8, spaces and line feeds
  * (tabs, carriage returns, controls, a byte-order mark, line separators other than line feed,
  * invalid UTF-8); document markers and directives; anchors, aliases and tags; block scalars
  * ({@code |}, {@code >}); a scalar that goes on to the next line; quoted keys, complex keys and
- * keys the core schema reads as other than text; comments after content; flow mappings other
+ * keys the core schema reads as other than text; flow mappings other
  * than {@code {}} and nested flow collections; escapes in quoted scalars; numbers in any form
  * but {@code -?digits} and {@code -?digits.digits} (with an exponent or not); repeated keys;
  * anything the YAML library would refuse; the nesting and string limits.
@@ -170,7 +170,7 @@ final class YamlToJson extends FileInput {
             while (c < le && b[c] == ' ') {
                 c++;
             }
-            if (c == le) {
+            if (c == le || b[c] == '#') {
                 pending(dashAt - ls, false);
                 return;
             }
@@ -276,7 +276,10 @@ final class YamlToJson extends FileInput {
         first[depth - 1] = false;
     }
 
-    /** Where the key of a mapping entry starting at {@code from} ends (its colon), or -1. */
+    /**
+     * Where the key of a mapping entry starting at {@code from} ends (its colon), or -1 when
+     * there is no colon before the end of the line or a comment.
+     */
     private int keyEnd(int from) {
         for (int j = from; j < le; j++) {
             byte c = b[j];
@@ -284,10 +287,20 @@ final class YamlToJson extends FileInput {
                 return j;
             }
             if (c == '#' && b[j - 1] == ' ') {
-                throw new FastPath.GiveUp("comment");
+                return -1;
             }
         }
         return -1;
+    }
+
+    /** Where a comment begins on the line from {@code from} on (a {@code #} after a space), or its end. */
+    private int commentAt(int from) {
+        for (int j = from + 1; j < le; j++) {
+            if (b[j] == '#' && b[j - 1] == ' ') {
+                return j;
+            }
+        }
+        return le;
     }
 
     /** A mapping entry {@code key: value} or {@code key:} whose key starts at {@code from}. */
@@ -310,20 +323,23 @@ final class YamlToJson extends FileInput {
         while (v < le && b[v] == ' ') {
             v++;
         }
-        if (v == le) {
+        if (v == le || b[v] == '#') {
             pending(from - ls, true);
         } else {
             value(v);
         }
     }
 
-    /** A value from {@code from} to the end of the line: a plain or quoted scalar, or a flow sequence. */
+    /**
+     * A value from {@code from} to the end of the line or a comment: a plain or quoted scalar, a
+     * flow sequence, or {@code {}}.
+     */
     private void value(int from) {
-        int to = le;
+        byte c = b[from];
+        int to = c == '\'' || c == '"' ? le : commentAt(from);
         while (b[to - 1] == ' ') {
             to--;
         }
-        byte c = b[from];
         if (c == '[') {
             flowSequence(from, to);
             return;
@@ -341,8 +357,8 @@ final class YamlToJson extends FileInput {
             throw new FastPath.GiveUp("a value the fast path leaves to the general path");
         }
         for (int j = from + 1; j < to; j++) {
-            if (b[j] == ':' && (j + 1 == to || b[j + 1] == ' ') || b[j] == '#' && b[j - 1] == ' ') {
-                throw new FastPath.GiveUp("a colon or a comment in a value");
+            if (b[j] == ':' && (j + 1 == to || b[j + 1] == ' ')) {
+                throw new FastPath.GiveUp("a colon and a space in a value");
             }
         }
         scalar(from, to);
@@ -436,8 +452,9 @@ final class YamlToJson extends FileInput {
             }
             close++;
         }
-        if (close != to - 1) {
-            throw new FastPath.GiveUp("a quoted scalar with more after it, or on more lines");
+        if (close >= to || close + 1 < to && !(b[close + 1] == ' ' && b[commentAt(close + 1)] == '#'
+                && blank(close + 1, commentAt(close + 1)))) {
+            throw new FastPath.GiveUp("a quoted scalar with more after it than a comment, or on more lines");
         }
         if (close - from - 1 > maxString) {
             throw new FastPath.GiveUp("string beyond the limit");

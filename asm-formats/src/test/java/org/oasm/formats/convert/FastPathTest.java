@@ -243,6 +243,9 @@ class FastPathTest {
             "---x: 1\n", "a: b\n\n\n", "a:\n\n- x\n", "a: x - y\nb: x -y\nc: 'a: b'\nd: \"# no\"\n",
             "a: ü\nü: 1\nb: [é, ü ü]\nc: 😀\n- 日本語: テスト\n", "- 日本語: テスト\n  ключ: значение\n- 'é'\n- \"😀\"\n",
             "a: \u0085\n", "a: x\u2028y\n", "a: x\u2029y\n", "a: \u00a0x\n", "a: x\u00a0\n", "a: \ufeff\n", "a: \uffff\n",
+            "a: x # comment\nb: 'q' # c\nc: \"d\"   # c\nd: [1, 2] # c\ne: {} # c\nf: # c\n  g: 1 # c\n- # c\n",
+            "- x # c\n- # c\n  a: 1\n- - y # c\n", "a: 'x'#c\n", "a: 'x' #c 'y'\n", "a: x #c: d\n", "a #c: d\n", "a: [x #c]\n",
+            "a: 'x # not a comment'\nb: \"y # nor this\"\n", "a: x\t# c\n", "key:    # c\n\n  # c\n  sub: 1  # c\n",
             "a: \u0080\n", "a: \u009f\n", "a: \u00a0\n", "a: \ud7ff\ue000\ufffd\n", "é: 1\né: 2\n", "a: x\u3000y\n",
         };
         for (String c : cases) {
@@ -271,7 +274,9 @@ class FastPathTest {
         assertEquals("[{\"id\":1,\"name\":\"a b\",\"x\":0.5,\"tags\":[\"a\",1],\"p\":{\"q\":1.4241455993380114E-6}},"
                 + "{\"id\":2,\"name\":\"c\"}]\n", new String(yamlFastPathAlone(records), StandardCharsets.UTF_8));
         assertEquals("{\"ü\":\"日本 😀\"}\n", new String(yamlFastPathAlone("ü: 日本 😀\n"), StandardCharsets.UTF_8));
-        for (String left : new String[] {"a: &x 1\n", "a: x # c\n", "a: \u0085\n", "a: |\n  t\n", "a: b\n  c\n", "1: a\n", "a: .5\n"}) {
+        assertEquals("{\"a\":\"x\",\"b\":{\"c\":1}}\n", new String(yamlFastPathAlone("a: x # c\nb: # c\n  c: 1 # c\n"),
+                StandardCharsets.UTF_8));
+        for (String left : new String[] {"a: &x 1\n", "a: 'x'#c\n", "a: \u0085\n", "a: |\n  t\n", "a: b\n  c\n", "1: a\n", "a: .5\n"}) {
             assertEquals(null, yamlFastPathAlone(left), left);
         }
     }
