@@ -10,20 +10,21 @@ import org.oasm.formats.document.Limits;
  * usually kept in (what {@code oasm convert --to yaml} and most programs write): block sequences
  * and mappings (also begun on a dash's line: {@code - key: value}, {@code - - a}), one entry per
  * line, plain keys, plain or single-line quoted values, flow sequences of plain scalars on one
- * line, and {@code {}}, with comments on lines of their own or after values. It reproduces the
- * general path's output byte for byte (snakeyaml-engine's events, {@link CoreSchema}, Jackson's
- * generator): plain scalars resolved by the YAML 1.2 core schema, integers as written, decimals
- * as {@code Double.toString} prints the float when the decimal is exact.
+ * line, {@code {}} and literal block scalars ({@link LiteralBlock}), with comments on lines of
+ * their own or after values. It reproduces the general path's output byte for byte
+ * (snakeyaml-engine's events, {@link CoreSchema}, Jackson's generator): plain scalars resolved by
+ * the YAML 1.2 core schema, integers as written, decimals as {@code Double.toString} prints the
+ * float when the decimal is exact.
  *
  * <p>It gives up ({@link FastPath.GiveUp}) on everything else, and the general path (the YAML
  * library) converts from the start: anything but printable text in UTF-8, spaces and line feeds
  * (tabs, carriage returns, controls, a byte-order mark, line separators other than line feed,
- * invalid UTF-8); document markers and directives; anchors, aliases and tags; block scalars
- * ({@code |}, {@code >}); a scalar that goes on to the next line; quoted keys, complex keys and
- * keys the core schema reads as other than text; flow mappings other
- * than {@code {}} and nested flow collections; escapes in quoted scalars; numbers in any form
- * but {@code -?digits} and {@code -?digits.digits} (with an exponent or not); repeated keys;
- * anything the YAML library would refuse; the nesting and string limits.
+ * invalid UTF-8); document markers and directives; anchors, aliases and tags; folded block
+ * scalars ({@code >}) and block scalar headers with an indentation; a scalar that goes on to the
+ * next line; quoted keys, complex keys and keys the core schema reads as other than text; flow
+ * mappings other than {@code {}} and nested flow collections; escapes in quoted scalars; numbers
+ * in any form but {@code -?digits} and {@code -?digits.digits} (with an exponent or not);
+ * repeated keys; anything the YAML library would refuse; the nesting and string limits.
  */
 final class YamlToJson extends FileInput {
 
@@ -45,6 +46,8 @@ final class YamlToJson extends FileInput {
     private KeyHashes[] keys = new KeyHashes[32];
     private int depth;
     private boolean started;
+    /** A literal block scalar being read, or null. */
+    private LiteralBlock literal;
     /** A key or dash whose value is on the lines below, if any: its column, and which it was. */
     private int pendingColumn = -1;
     private boolean pendingKey;
@@ -65,9 +68,20 @@ final class YamlToJson extends FileInput {
         if (limit == 0) {
             throw new FastPath.GiveUp("empty input");
         }
+        boolean lastBreak = true;
         while (line()) {
-            entry();
+            lastBreak = le < limit;
+            if (literal == null || !literal.take(b, ls, le)) {
+                if (literal != null) {
+                    literal.write(out, true);
+                    literal = null;
+                }
+                entry();
+            }
             p = le < limit ? le + 1 : le;
+        }
+        if (literal != null) {
+            literal.write(out, lastBreak);
         }
         if (!started) {
             throw new FastPath.GiveUp("no content");
@@ -346,6 +360,14 @@ final class YamlToJson extends FileInput {
         }
         if (c == '\'' || c == '"') {
             quoted(from, to);
+            return;
+        }
+        if (c == '|') {
+            byte chomping = from + 1 < to && (b[from + 1] == '-' || b[from + 1] == '+') ? b[from + 1] : 0;
+            if (from + (chomping == 0 ? 1 : 2) != to) {
+                throw new FastPath.GiveUp("a block scalar header the fast path leaves to the general path");
+            }
+            literal = new LiteralBlock(indent[depth - 1], chomping, maxString);
             return;
         }
         if (c == '{' && b[to - 1] == '}' && blank(from + 1, to - 1)) {

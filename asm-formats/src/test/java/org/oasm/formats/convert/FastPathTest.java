@@ -246,6 +246,11 @@ class FastPathTest {
             "a: x # comment\nb: 'q' # c\nc: \"d\"   # c\nd: [1, 2] # c\ne: {} # c\nf: # c\n  g: 1 # c\n- # c\n",
             "- x # c\n- # c\n  a: 1\n- - y # c\n", "a: 'x'#c\n", "a: 'x' #c 'y'\n", "a: x #c: d\n", "a #c: d\n", "a: [x #c]\n",
             "a: 'x # not a comment'\nb: \"y # nor this\"\n", "a: x\t# c\n", "key:    # c\n\n  # c\n  sub: 1  # c\n",
+            "a: |\n  one\n  two\n\n  three\nb: 1\n", "a: |-\n  x\n\n\nb: 1\n", "a: |+\n  x\n\n\nb: 1\n", "a: |+\n  x\n",
+            "a: |\n\n  x\n   y\n    \n  z\n# c\nb: |\nc: |\n\n\nd: 1\n", "- |\n  item\n- |-\n   deeper\n- x\n",
+            "a:\n  b: |\n    nested\n      more\n  c: 1\n", "a: |\n    \n  x\n", "a: |2\n  x\n", "a: |  # c\n  x\n",
+            "a: |\n  x", "a: |\n  x\n\n", "a: |+\n\n", "a: |\nb: 1\n", "a: |\n  # not a comment\n  x\n", "a: >\n  folded\n",
+            "a: |\n  tab\there\n", "a: |\n  ü 😀\n", "- a: |\n    in compact\n  b: 2\n", "a: |x\n", "a: | x\n",
             "a: \u0080\n", "a: \u009f\n", "a: \u00a0\n", "a: \ud7ff\ue000\ufffd\n", "é: 1\né: 2\n", "a: x\u3000y\n",
         };
         for (String c : cases) {
@@ -274,9 +279,11 @@ class FastPathTest {
         assertEquals("[{\"id\":1,\"name\":\"a b\",\"x\":0.5,\"tags\":[\"a\",1],\"p\":{\"q\":1.4241455993380114E-6}},"
                 + "{\"id\":2,\"name\":\"c\"}]\n", new String(yamlFastPathAlone(records), StandardCharsets.UTF_8));
         assertEquals("{\"ü\":\"日本 😀\"}\n", new String(yamlFastPathAlone("ü: 日本 😀\n"), StandardCharsets.UTF_8));
+        assertEquals("{\"a\":\"one\\n\\ntwo\\n\",\"b\":\"x\"}\n",
+                new String(yamlFastPathAlone("a: |\n  one\n\n  two\n\nb: |-\n  x\n"), StandardCharsets.UTF_8));
         assertEquals("{\"a\":\"x\",\"b\":{\"c\":1}}\n", new String(yamlFastPathAlone("a: x # c\nb: # c\n  c: 1 # c\n"),
                 StandardCharsets.UTF_8));
-        for (String left : new String[] {"a: &x 1\n", "a: 'x'#c\n", "a: \u0085\n", "a: |\n  t\n", "a: b\n  c\n", "1: a\n", "a: .5\n"}) {
+        for (String left : new String[] {"a: &x 1\n", "a: 'x'#c\n", "a: \u0085\n", "a: >\n  t\n", "a: b\n  c\n", "1: a\n", "a: .5\n"}) {
             assertEquals(null, yamlFastPathAlone(left), left);
         }
     }
