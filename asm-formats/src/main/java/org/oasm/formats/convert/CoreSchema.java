@@ -51,6 +51,42 @@ final class CoreSchema {
         return Kind.TEXT;
     }
 
+    /**
+     * {@link #kind(String)} of the plain scalar {@code b[from, to)} (UTF-8), for the fast path:
+     * the null and boolean words and text that cannot be a number decided on the bytes, without a
+     * {@code String}; the rest as {@link #kind(String)} decides.
+     */
+    static Kind kind(byte[] b, int from, int to) {
+        byte c = b[from];
+        int n = to - from;
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+            if (n == 4 && (is(b, from, "null") || is(b, from, "Null") || is(b, from, "NULL"))) {
+                return Kind.NULL;
+            }
+            if (n == 4 && (is(b, from, "true") || is(b, from, "True") || is(b, from, "TRUE"))
+                    || n == 5 && (is(b, from, "false") || is(b, from, "False") || is(b, from, "FALSE"))) {
+                return Kind.BOOL;
+            }
+            return Kind.TEXT;
+        }
+        if (c == '~' && n == 1) {
+            return Kind.NULL;
+        }
+        if (c != '-' && c != '+' && c != '.' && (c < '0' || c > '9')) {
+            return Kind.TEXT;
+        }
+        return kind(new String(b, from, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    private static boolean is(byte[] b, int from, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (b[from + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void resolve(String v, Context context, DocumentSink out) {
         switch (kind(v)) {
             case NULL -> out.nul();

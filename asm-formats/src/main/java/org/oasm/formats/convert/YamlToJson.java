@@ -327,7 +327,7 @@ final class YamlToJson extends FileInput {
         while (end > from && b[end - 1] == ' ') {
             end--;
         }
-        if (end == from || end - from > LONGEST_KEY || indicator(b[from]) || kind(from, end) != CoreSchema.Kind.TEXT) {
+        if (end == from || end - from > LONGEST_KEY || indicator(b[from]) || CoreSchema.kind(b, from, end) != CoreSchema.Kind.TEXT) {
             throw new FastPath.GiveUp("a key the fast path leaves to the general path");
         }
         keys[depth - 1].add(b, from, end - from);
@@ -489,42 +489,12 @@ final class YamlToJson extends FileInput {
         if (to - from > maxString) {
             throw new FastPath.GiveUp("string beyond the limit");
         }
-        switch (kind(from, to)) {
+        switch (CoreSchema.kind(b, from, to)) {
             case NULL -> out.ascii("null");
             case BOOL -> out.ascii(b[from] == 't' || b[from] == 'T' ? "true" : "false");
             case TEXT -> out.quoted(b, from, to);
             default -> number(from, to);
         }
-    }
-
-    /**
-     * The core schema's reading of a plain scalar, decided on its bytes for the common cases: the
-     * null and boolean words, text that cannot be a number; {@link CoreSchema} for the rest.
-     */
-    private CoreSchema.Kind kind(int from, int to) {
-        byte c = b[from];
-        int n = to - from;
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-            if (n == 4 && (word(from, "null") || word(from, "Null") || word(from, "NULL"))) {
-                return CoreSchema.Kind.NULL;
-            }
-            if (n == 4 && (word(from, "true") || word(from, "True") || word(from, "TRUE"))
-                    || n == 5 && (word(from, "false") || word(from, "False") || word(from, "FALSE"))) {
-                return CoreSchema.Kind.BOOL;
-            }
-            return CoreSchema.Kind.TEXT;
-        }
-        if (c == '~' && n == 1) {
-            return CoreSchema.Kind.NULL;
-        }
-        if (c != '-' && c != '+' && c != '.' && (c < '0' || c > '9')) {
-            return CoreSchema.Kind.TEXT;
-        }
-        return CoreSchema.kind(new String(b, from, n, StandardCharsets.ISO_8859_1));
-    }
-
-    private boolean word(int from, String w) {
-        return startsWith(from, w);
     }
 
     /**
