@@ -5,7 +5,11 @@
 #     also each scan timed inside one cockpit (`time oasm scan`), typed at the interactive REPL
 #     (in tmux) and in a session file;
 #  2. `oasm execute` of fix_unsafe_blocks over 1,000 Rust files (working copy, edit, scan test,
-#     diff, commit with its lineage record), goal at most 5 s; `cp -r` of the same tree for scale.
+#     diff, commit with its lineage record), goal at most 5 s; `cp -r` of the same tree for scale;
+#  3. the same `./oasm scan` from bash with a resident cockpit running (`oasm resident start`,
+#     its own run folder here): the launcher hands the scan over and starts no JVM. Its first
+#     scans of the tree are printed (the JIT is still at work on them); hyperfine then takes ten
+#     warm-up runs before it times, against grep in the same run.
 # Usage: bench/templates/run.sh [WORK_DIR]. Builds the cockpit through ./oasm when needed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,7 +28,7 @@ for i in $(seq 10); do echo "oasm scan $work/mixed --format json > /dev/null"; d
 
 hyperfine --warmup 2 --runs "$runs" -i --export-json "$work/scan.json" \
   -n 'grep -rEn (same patterns)' "grep -rEn -f $work/patterns.ere $work/mixed > /dev/null" \
-  -n 'oasm scan' "$oasm --root $work/root --no-provenance scan $work/mixed > /dev/null 2>&1" \
+  -n 'oasm scan' "OASM_RESIDENT=0 $oasm --root $work/root --no-provenance scan $work/mixed > /dev/null 2>&1" \
   -n 'oasm: 10 scans in one cockpit' "$oasm --root $work/root --no-provenance $work/ten_scans.oasm"
 
 # The same scan typed at the interactive cockpit, timed by its `time` (bash's reserved word):
@@ -56,10 +60,23 @@ hyperfine --warmup 1 --runs "$runs" --export-json "$work/execute.json" \
   -n 'cp -r (1,000 files)' "cp -r $work/unsafe $work/unsafe_copy" \
   -n 'oasm execute fix_unsafe_blocks --yes' "$oasm --root $work/root execute --template fix_unsafe_blocks --target $work/unsafe --yes > /dev/null"
 
+# 3. With a resident cockpit (recording on, as a user's scans are recorded).
+export OASM_RESIDENT_DIR="$work/resident"
+"$oasm" --root "$work/root" resident start
+: > "$work/resident-first.txt"
+for i in 1 2 3 4 5; do
+  /usr/bin/time -f %e -a -o "$work/resident-first.txt" "$oasm" --root "$work/root" scan "$work/mixed" > /dev/null 2>&1 || true
+done
+hyperfine --warmup 10 --runs "$runs" -i --export-json "$work/resident.json" \
+  -n 'grep -rEn (same patterns)' "grep -rEn -f $work/patterns.ere $work/mixed > /dev/null" \
+  -n 'oasm scan (resident cockpit)' "$oasm --root $work/root scan $work/mixed > /dev/null 2>&1"
+"$oasm" --root "$work/root" resident stop
+unset OASM_RESIDENT_DIR
+
 python3 - "$work" <<'PY'
 import json, sys
 work = sys.argv[1]
-for name in ("scan", "execute"):
+for name in ("scan", "execute", "resident"):
     res = json.load(open("%s/%s.json" % (work, name)))["results"]
     base = res[0]["median"]
     cpu0 = res[0]["user"] + res[0]["system"]
@@ -67,6 +84,8 @@ for name in ("scan", "execute"):
         cpu = r["user"] + r["system"]
         print("%-40s median %8.3f s (x%.1f of %s); cpu %.3f s (x%.1f)" % (r["command"], r["median"], r["median"] / base,
               res[0]["command"], cpu, cpu / cpu0))
+first = [float(x) for x in open("%s/resident-first.txt" % work).read().split() if x[0].isdigit()]
+print("oasm scan (resident cockpit), its first five scans of the tree: %s s" % ", ".join("%.2f" % t for t in first))
 grep = json.load(open("%s/scan.json" % work))["results"][0]["median"]
 for name, label in (("repl", "typed at the interactive cockpit"), ("file", "in a session file")):
     try:

@@ -41,7 +41,7 @@ final class AotTraining {
             // from the jars while the warm-up thread holds the class path's lock (60 ms measured)
             Cockpit c = new Cockpit(opts, root, Cockpit.LAUNCHER_TERMINAL);
             Termination termination = Termination.install(c.shell(), c::finish, Thread.currentThread());
-            c.runBatch(); // the options' line, `true`, as runBatch runs a -c line or a subcommand
+            c.runBatch(IoContext.inherited()); // the options' line, `true`, as runBatch runs a -c line or a subcommand
             Path out = tmp.resolve("out.txt");
             Files.createFile(out);
             IoContext io = new IoContext(new Endpoint.Null(), new Endpoint.FileEndpoint(out, false),

@@ -27,6 +27,8 @@ import org.oasm.cockpit.provenance.Recorder;
 import org.oasm.formats.provenance.Actor;
 import org.oasm.cockpit.repl.JLineTerminalInfo;
 import org.oasm.cockpit.repl.Repl;
+import org.oasm.cockpit.resident.ResidentServer;
+import org.oasm.cockpit.resident.RunDir;
 import org.oasm.formats.root.OasmException;
 import org.oasm.formats.root.OasmRoot;
 import org.oasm.substrate.ExecutionListener;
@@ -54,16 +56,27 @@ public final class Cockpit {
     private final PendingRecorder recorder;
 
     public Cockpit(LaunchOptions options, OasmRoot root, TerminalInfo terminal) {
+        this(options, root, terminal, Path.of("").toAbsolutePath(), System.getenv(), System.err, "");
+    }
+
+    /**
+     * A cockpit for a launch in {@code cwd} with the environment {@code env}, which need not be
+     * this process's own: the resident cockpit makes one per invocation it serves, in the
+     * client's folder and environment. A problem with the profile goes to {@code problems};
+     * {@code how} is added to the session's first record (empty, or " resident").
+     */
+    public Cockpit(LaunchOptions options, OasmRoot root, TerminalInfo terminal, Path cwd, Map<String, String> env,
+            java.io.PrintStream problems, String how) {
         this.options = options;
         this.root = root;
         // the execution log opens on its own thread while the profile is read
         CompletableFuture<Recorder.Session> session = options.noProvenance() ? null
-                : Recorder.beginSession(root, Actor.fromEnvironment(System.getenv()), options.mode().name().toLowerCase(),
-                        options.logStdout());
+                : Recorder.beginSession(root, Actor.fromEnvironment(env), options.mode().name().toLowerCase() + how,
+                        options.logStdout(), cwd);
         ProfileLoader.Loaded loaded = ProfileLoader.load(root);
-        loaded.problem().ifPresent(p -> System.err.println("oasm: " + p));
+        loaded.problem().ifPresent(p -> problems.println("oasm: " + p));
         this.profile = loaded.profile();
-        ShellState state = ShellState.startup(Path.of("").toAbsolutePath(), System.getenv());
+        ShellState state = ShellState.startup(cwd, env);
         profile.environment().forEach((k, v) -> {
             state.assign(k, v);
             state.export(k);
@@ -151,6 +164,9 @@ public final class Cockpit {
         if (options.mode() == LaunchOptions.Mode.TRAIN) {
             return AotTraining.run(root);
         }
+        if (options.mode() == LaunchOptions.Mode.RESIDENT) {
+            return serveResident();
+        }
         boolean interactive = options.mode() == LaunchOptions.Mode.INTERACTIVE && stdinIsTerminal();
         if (interactive) {
             quietJLine(options.debug());
@@ -169,14 +185,14 @@ public final class Cockpit {
         }
         Cockpit c = new Cockpit(options, root, LAUNCHER_TERMINAL);
         Termination termination = Termination.install(c.shell, c::finish, Thread.currentThread());
-        int status = termination.status(c.runBatch());
+        int status = termination.status(c.runBatch(IoContext.inherited()));
         c.finish(status);
         termination.finished();
         return status;
     }
 
-    int runBatch() throws IOException {
-        IoContext io = IoContext.inherited();
+    /** Runs a {@code -c} line, a session file, a subcommand or stdin's commands with {@code io}. */
+    public int runBatch(IoContext io) throws IOException {
         try {
             return switch (options.mode()) {
                 case COMMAND_STRING -> {
@@ -187,10 +203,36 @@ public final class Cockpit {
                 case SUBCOMMAND -> isScriptNotCommand(options.command())
                         ? runScript(Path.of(options.command()), options.args(), io)
                         : shell.run(subcommandLine(options.command(), options.args()), "-c", io);
-                case INTERACTIVE, TRAIN -> readStdin(io);
+                case INTERACTIVE, TRAIN, RESIDENT -> readStdin(io);
             };
         } catch (ShellExit e) {
             return e.status();
+        }
+    }
+
+    /**
+     * {@code ./oasm --serve-resident}, as {@code oasm resident start} starts it: the resident
+     * cockpit of the launcher's run folder, ending after {@code OASM_RESIDENT_IDLE_MINUTES}
+     * (180 by default) without a request.
+     */
+    private static int serveResident() throws IOException {
+        String launcher = System.getProperty("oasm.launcher");
+        if (launcher == null) {
+            throw new OasmException("--serve-resident: start the resident cockpit through ./oasm (oasm resident start)",
+                    OasmException.FAILED);
+        }
+        long minutes;
+        try {
+            minutes = Long.parseLong(System.getenv().getOrDefault("OASM_RESIDENT_IDLE_MINUTES", "180").strip());
+        } catch (NumberFormatException e) {
+            throw new OasmException("OASM_RESIDENT_IDLE_MINUTES is not a number of minutes", OasmException.FAILED);
+        }
+        try {
+            return ResidentServer.serve(RunDir.of(Path.of(launcher), System.getenv()),
+                    java.time.Duration.ofMinutes(Math.max(1, minutes)), TemplatesTraining::warmUp);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
         }
     }
 
@@ -343,7 +385,7 @@ public final class Cockpit {
      * not a folder, a folder that cannot be made, or (when recording) one that cannot be written,
      * such as a volume mounted read-only.
      */
-    static OasmRoot usableRoot(OasmRoot root, boolean recording) {
+    public static OasmRoot usableRoot(OasmRoot root, boolean recording) {
         Path dir = root.dir();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new OasmException("OASM root " + dir + " is not a folder",
@@ -377,18 +419,23 @@ public final class Cockpit {
 
     /** --root, then OASM_ROOT, then the folder the launcher lives in, then the working directory. */
     static OasmRoot resolveRoot(LaunchOptions options) {
+        return resolveRoot(options, System.getenv(), Path.of("").toAbsolutePath());
+    }
+
+    /** {@link #resolveRoot(LaunchOptions)} for a launch in {@code cwd} with the environment {@code env}. */
+    public static OasmRoot resolveRoot(LaunchOptions options, Map<String, String> env, Path cwd) {
         if (options.root() != null) {
-            return new OasmRoot(options.root());
+            return new OasmRoot(cwd.resolve(options.root()));
         }
-        String env = System.getenv("OASM_ROOT");
-        if (env != null && !env.isBlank()) {
-            return new OasmRoot(Path.of(env));
+        String fromEnv = env.get("OASM_ROOT");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return new OasmRoot(cwd.resolve(fromEnv));
         }
         String launcher = System.getProperty("oasm.launcher");
         if (launcher != null) {
-            return new OasmRoot(Path.of(launcher).toAbsolutePath().getParent());
+            return new OasmRoot(cwd.resolve(launcher).getParent());
         }
-        return new OasmRoot(Path.of("").toAbsolutePath());
+        return new OasmRoot(cwd);
     }
 
     public Shell shell() {

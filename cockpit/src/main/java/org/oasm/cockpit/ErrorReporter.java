@@ -17,7 +17,11 @@ public final class ErrorReporter {
 
     /** Prints a failure and returns its exit status. */
     public static int report(Throwable t, boolean debug) {
-        PrintStream err = System.err;
+        return report(t, debug, System.err);
+    }
+
+    /** Like {@link #report(Throwable, boolean)}, onto {@code err} (a resident cockpit's client's). */
+    public static int report(Throwable t, boolean debug, PrintStream err) {
         Throwable root = t;
         while (root.getCause() != null && root.getMessage() == null) {
             root = root.getCause();

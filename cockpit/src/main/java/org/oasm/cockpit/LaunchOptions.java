@@ -12,7 +12,7 @@ public record LaunchOptions(Path root, boolean debug, boolean noProvenance, bool
         String command, Path file, List<String> args) {
 
     /** What to run. */
-    public enum Mode { INTERACTIVE, COMMAND_STRING, SESSION_FILE, SUBCOMMAND, TRAIN }
+    public enum Mode { INTERACTIVE, COMMAND_STRING, SESSION_FILE, SUBCOMMAND, TRAIN, RESIDENT }
 
     /** A command line the cockpit cannot make sense of (exit status 2). */
     public static final class UsageException extends RuntimeException {
@@ -60,6 +60,9 @@ public record LaunchOptions(Path root, boolean debug, boolean noProvenance, bool
             }
             String line = tail.removeFirst();
             return new LaunchOptions(root, debug, noProv, logStdout, Mode.COMMAND_STRING, line, null, tail);
+        }
+        if (a.equals("--serve-resident")) {
+            return new LaunchOptions(root, debug, noProv, logStdout, Mode.RESIDENT, null, null, tail);
         }
         if (a.equals("--aot-training")) {
             return new LaunchOptions(root, debug, noProv, logStdout, Mode.TRAIN, null, null, tail);

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.oasm.formats.root.OasmRoot;
 import org.oasm.substrate.Shell;
+import org.oasm.substrate.exec.Endpoint;
+import org.oasm.substrate.exec.TerminalInfo;
 import org.oasm.substrate.exec.IoContext;
 
 /**
@@ -35,6 +38,45 @@ final class TemplatesTraining {
      */
     static void scan(Shell shell, Path tmp, IoContext io) throws IOException {
         scan(shell, tmp, io, 60);
+    }
+
+    /** How many times the resident cockpit's warm-up scans the samples. */
+    private static final int WARM_UP_SCANS = 40;
+
+    /**
+     * The resident cockpit's warm-up ({@code oasm resident start}, about 5 s): the samples and 60
+     * copies of them scanned, as text and as JSON, and the other served commands run once, all in
+     * a throw-away root with recording on, as a served command records. It takes the first
+     * served scan of 100,000 lines from 1.5 s to 0.5 s; the JIT's work on a tree of the user's
+     * own goes on over that tree's first ten or so scans (a larger warm-up of other files does
+     * not shorten that: measured, docs/BENCHMARKS.md).
+     */
+    static void warmUp() {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory("oasm-warm-up");
+            OasmRoot root = new OasmRoot(tmp.resolve("root")).create();
+            LaunchOptions opts = new LaunchOptions(root.dir(), false, false, false, LaunchOptions.Mode.COMMAND_STRING,
+                    "true", null, List.of());
+            Cockpit c = new Cockpit(opts, root, TerminalInfo.NONE);
+            IoContext io = new IoContext(new Endpoint.Null(), new Endpoint.Null(), new Endpoint.Null());
+            scan(c.shell(), tmp, io, 60);
+            for (int i = 0; i < WARM_UP_SCANS; i++) {
+                c.shell().run("oasm scan src > /dev/null; oasm scan src --format json > /dev/null", "-c", io);
+            }
+            c.shell().run("oasm rules resolve; oasm templates list; oasm history --limit 5; oasm help", "-c", io);
+            c.finish(0);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("oasm: the warm-up did not finish (" + e.getMessage() + "); serving without it");
+        } finally {
+            if (tmp != null) {
+                try (var walk = Files.walk(tmp)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    // a temporary folder left behind
+                }
+            }
+        }
     }
 
     private static void scan(Shell shell, Path tmp, IoContext io, int copies) throws IOException {

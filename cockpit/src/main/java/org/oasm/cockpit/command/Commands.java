@@ -22,6 +22,7 @@ public final class Commands {
             all.add(new AnalyzeCommand());
             all.addAll(BlockCommands.all());
             all.add(new TestCommand());
+            all.addAll(ResidentCommands.all());
             return all;
         });
         return self[0];

@@ -18,11 +18,18 @@ public final class ProvenanceListener implements ExecutionListener {
 
     private final ExecutionLog log;
     private final Actor actor;
+    private final String sessionCwd;
     private final Map<Long, Long> startSeqs = new ConcurrentHashMap<>();
 
     public ProvenanceListener(ExecutionLog log, Actor actor) {
+        this(log, actor, java.nio.file.Path.of("").toAbsolutePath().toString());
+    }
+
+    /** A listener whose session records name {@code sessionCwd} as their folder. */
+    public ProvenanceListener(ExecutionLog log, Actor actor, String sessionCwd) {
         this.log = log;
         this.actor = actor;
+        this.sessionCwd = sessionCwd;
     }
 
     public ExecutionLog log() {
@@ -96,8 +103,7 @@ public final class ProvenanceListener implements ExecutionListener {
 
     /** Records the start or end of the cockpit session, as the System actor. */
     public long session(String what, Long startSeq, int status, long millis) {
-        ExecutionEvent e = ExecutionEvent.started(ExecutionEvent.Scope.Session, Actor.SYSTEM,
-                java.nio.file.Path.of("").toAbsolutePath().toString(), what);
+        ExecutionEvent e = ExecutionEvent.started(ExecutionEvent.Scope.Session, Actor.SYSTEM, sessionCwd, what);
         if (startSeq != null) {
             e = e.finished(startSeq, status == 0 ? ExecutionEvent.Status.Completed
                     : cancelled(status) ? ExecutionEvent.Status.Cancelled : ExecutionEvent.Status.Failed,

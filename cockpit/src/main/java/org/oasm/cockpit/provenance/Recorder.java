@@ -71,6 +71,12 @@ public final class Recorder implements AutoCloseable {
 
     /** Like {@link #beginSession(OasmRoot, Actor, String)}; {@code toStdout} copies every record to stdout. */
     public static CompletableFuture<Session> beginSession(OasmRoot root, Actor actor, String mode, boolean toStdout) {
+        return beginSession(root, actor, mode, toStdout, java.nio.file.Path.of("").toAbsolutePath());
+    }
+
+    /** Like {@link #beginSession(OasmRoot, Actor, String, boolean)} for a session in {@code cwd}. */
+    public static CompletableFuture<Session> beginSession(OasmRoot root, Actor actor, String mode, boolean toStdout,
+            java.nio.file.Path cwd) {
         long t0 = System.nanoTime();
         Thread json = Thread.ofPlatform().daemon().name("oasm-recorder-warm-up").start(() -> {
             ExecutionLog unwritten = ExecutionLog.open(root, Clock.systemUTC(), UUID::randomUUID, false);
@@ -84,7 +90,7 @@ public final class Recorder implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            ProvenanceListener listener = new ProvenanceListener(log, actor);
+            ProvenanceListener listener = new ProvenanceListener(log, actor, cwd.toString());
             long start = listener.session("cockpit session started (" + mode + ")", null, 0, 0);
             return new Session(log, listener, start, t0);
         }, r -> Thread.ofPlatform().daemon().name("oasm-recorder-start").start(r));

@@ -1,0 +1,111 @@
+package org.oasm.cockpit.resident;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oasm.substrate.exec.Endpoint;
+import org.oasm.substrate.exec.IoContext;
+import org.oasm.substrate.exec.TerminalInfo;
+
+/**
+ * One {@code ./oasm ARGS} a launcher asks the resident cockpit to run, as if the launcher had
+ * started a JVM for it: the launcher's folder and environment (read from {@code /proc}, as the
+ * process it would have started would have inherited them), its arguments, and its standard
+ * descriptors, which the command writes to and reads from through {@code /proc/PID/fd}.
+ */
+public record ClientRequest(long pid, Path cwd, Map<String, String> env, List<String> args, String terminals) {
+
+    /** Why a request cannot be served here: the launcher then runs the command itself. */
+    public static final class Declined extends Exception {
+        public Declined(String reason) {
+            super(reason);
+        }
+    }
+
+    /**
+     * The request of launcher {@code pid}, whose request file held {@code raw}. Declined when that
+     * process is gone or is not this user's, or when its folder was deleted.
+     */
+    public static ClientRequest read(long pid, byte[] raw, int uid) throws Declined {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        try {
+            if (((Number) Files.getAttribute(proc, "unix:uid")).intValue() != uid) {
+                throw new Declined("process " + pid + " is not this user's");
+            }
+            Path cwd = Files.readSymbolicLink(proc.resolve("cwd"));
+            if (!Files.isDirectory(cwd)) {
+                throw new Declined("the folder of process " + pid + " is gone");
+            }
+            List<String> fields = split(raw);
+            if (fields.isEmpty()) {
+                throw new Declined("empty request");
+            }
+            Map<String, String> env = new LinkedHashMap<>();
+            for (String entry : split(Files.readAllBytes(proc.resolve("environ")))) {
+                int eq = entry.indexOf('=');
+                if (eq > 0) {
+                    env.put(entry.substring(0, eq), entry.substring(eq + 1));
+                }
+            }
+            return new ClientRequest(pid, cwd, env, fields.subList(1, fields.size()), fields.getFirst());
+        } catch (IOException | RuntimeException e) {
+            throw new Declined("process " + pid + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static List<String> split(byte[] raw) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == 0) {
+                out.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    /** The launcher's descriptor {@code fd}, as a path this process can open. */
+    public Path fd(int fd) {
+        return Path.of("/proc", Long.toString(pid), "fd", Integer.toString(fd));
+    }
+
+    /**
+     * The launcher's standard descriptors as the command's. Declined when one cannot be opened from
+     * here: a socket, or a descriptor the launcher was started without.
+     */
+    public IoContext io() throws Declined {
+        for (int fd = 0; fd <= 2; fd++) {
+            if (!Files.exists(fd(fd))) {
+                throw new Declined("descriptor " + fd + " is closed");
+            }
+            try (var probe = fd == 0 ? Files.newInputStream(fd(fd)) : new java.io.FileOutputStream(fd(fd).toFile(), true)) {
+                // opened once: a socket or a descriptor of another kind fails here, before anything runs
+            } catch (IOException | RuntimeException e) {
+                throw new Declined("descriptor " + fd + " cannot be reopened: " + e.getMessage());
+            }
+        }
+        return new IoContext(new Endpoint.FileEndpoint(fd(0), true), new Endpoint.FileEndpoint(fd(1), false),
+                new Endpoint.FileEndpoint(fd(2), false));
+    }
+
+    /** The launcher's terminals, as it found them with {@code [ -t N ]}. */
+    public TerminalInfo terminal() {
+        return new TerminalInfo() {
+            @Override
+            public boolean isTerminal(int fd) {
+                return fd >= 0 && fd <= 2 && terminals.indexOf((char) ('0' + fd)) >= 0;
+            }
+        };
+    }
+
+    /** Whether the launcher still waits: a Ctrl-C or a kill ends it, and then the command. */
+    public boolean clientAlive() {
+        return Files.exists(Path.of("/proc", Long.toString(pid)));
+    }
+}

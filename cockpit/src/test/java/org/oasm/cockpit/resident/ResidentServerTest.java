@@ -1,0 +1,180 @@
+package org.oasm.cockpit.resident;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oasm.cockpit.CockpitProcess;
+
+/**
+ * The resident cockpit served by this JVM, asked by the launcher's real client
+ * ({@code src/main/sh/resident-client.bash}) in bash, as {@code ./oasm} asks it: what a served
+ * command prints and exits with is what the same command in a cockpit of its own prints and
+ * exits with; what it must not serve it declines, and the launcher then runs it itself.
+ */
+class ResidentServerTest {
+
+    /** The client's status when the resident cockpit declined (the launcher would start a JVM). */
+    static final int NOT_SERVED = 99;
+
+    @TempDir
+    static Path dir;
+
+    static RunDir run;
+    static Thread server;
+
+    record Finished(int status, String out, String err) { }
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "no /proc: the resident cockpit reopens descriptors there");
+        assumeTrue(new File("/bin/bash").canExecute(), "no bash: the launcher's client is a bash function");
+        run = new RunDir(dir.resolve("run"));
+        server = Thread.ofPlatform().daemon().name("resident-under-test").start(() -> {
+            try {
+                ResidentServer.serve(run, Duration.ofMinutes(10), () -> { });
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (run.running().isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the resident cockpit did not get ready");
+            Thread.sleep(20);
+        }
+        Path proj = Files.createDirectories(dir.resolve("proj"));
+        Files.writeString(proj.resolve("a.rs"), "fn main() {\n    let unused = 3;\n    unsafe { x() }\n}\n");
+        Files.writeString(proj.resolve("b.py"), "import os\ndef f(x):\n    return x == None\n");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server == null) {
+            return;
+        }
+        try (RandomAccessFile fifo = new RandomAccessFile(run.requests().toFile(), "rw")) {
+            fifo.write("stop\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        server.join(10_000);
+        assertFalse(server.isAlive(), "the line `stop` ends the resident cockpit");
+        assertFalse(Files.exists(run.requests()), "it takes its FIFO away");
+    }
+
+    /** {@code ./oasm ARGS} through the client, in {@code dir}, with {@code env} added. */
+    static Finished client(Map<String, String> env, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("bash", "-c",
+                "source \"$0\"; oasm_resident \"$1\" \"${@:2}\"; echo 'not served' >&2; exit " + NOT_SERVED,
+                Path.of("src/main/sh/resident-client.bash").toAbsolutePath().toString(), run.path().toString()));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
+        pb.environment().remove("OASM_ROOT");
+        pb.environment().putAll(env);
+        return finish(pb);
+    }
+
+    static Finished finish(ProcessBuilder pb) throws Exception {
+        Path out = Files.createTempFile(dir, "out", "");
+        Path err = Files.createTempFile(dir, "err", "");
+        pb.redirectInput(new File("/dev/null")).redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the client did not finish");
+        return new Finished(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** What the same invocation gives in a cockpit of its own. */
+    static Finished unserved(Map<String, String> env, String... args) throws Exception {
+        return finish(CockpitProcess.builder(dir, env, args));
+    }
+
+    private static String withoutIndexName(String s) {
+        return s.replaceAll("baseline_index_[0-9TZ]+\\.json", "INDEX").replaceAll("\"generated\":\"[^\"]+\"", "");
+    }
+
+    private static void assertSameAsUnserved(Map<String, String> env, String... args) throws Exception {
+        Finished served = client(env, args);
+        Finished own = unserved(env, args);
+        assertEquals(own.status(), served.status(), "status of " + String.join(" ", args) + "; stderr: " + served.err());
+        assertEquals(withoutIndexName(own.out()), withoutIndexName(served.out()), "stdout of " + String.join(" ", args));
+        assertEquals(withoutIndexName(own.err()), withoutIndexName(served.err()), "stderr of " + String.join(" ", args));
+    }
+
+    @Test
+    void servedScanPrintsAndExitsAsACockpitOfItsOwn() throws Exception {
+        String root = dir.resolve("root").toString();
+        assertSameAsUnserved(Map.of(), "--root", root, "scan", "proj");
+        assertSameAsUnserved(Map.of(), "--root", root, "scan", "proj", "--format", "json");
+        assertSameAsUnserved(Map.of(), "--root", root, "scan");                 // usage: status 2
+        assertSameAsUnserved(Map.of(), "--root", root, "scan", "nosuch");       // a failure: status 1
+        assertSameAsUnserved(Map.of(), "--root", root, "rules", "explain", "unsafe_blocks_require_audit");
+        assertSameAsUnserved(Map.of("OASM_ROOT", root), "templates", "show", "fix_unsafe_blocks");
+        Finished scan = client(Map.of(), "--root", root, "scan", "proj");
+        assertEquals(1, scan.status(), "an error-severity finding");
+        assertTrue(scan.out().contains("a.rs:3:5 error unsafe_blocks_require_comment"), scan.out());
+        assertTrue(Files.readString(run.status()).matches("(?s).*served [1-9][0-9]*\n.*"), "the status file counts");
+    }
+
+    @Test
+    void aServedCommandIsRecordedInTheLaunchersFolderAndEnvironment() throws Exception {
+        Path root = dir.resolve("recorded-root");
+        Finished f = client(Map.of("OASM_ROOT", root.toString()), "scan", "proj");
+        assertEquals(1, f.status(), f.err());
+        try (var logs = Files.list(root.resolve("logs/execution"))) {
+            String log = Files.readString(logs.filter(p -> !p.getFileName().toString().startsWith("errors_"))
+                    .findFirst().orElseThrow());
+            assertTrue(log.contains("\"cwd\":\"" + dir.toRealPath() + "\""), log);
+            assertTrue(log.contains("cockpit session started (subcommand resident)"), log);
+            assertTrue(log.contains("\"command\":\"oasm scan proj\""), log);
+        }
+    }
+
+    @Test
+    void whatIsNotServedIsDeclined() throws Exception {
+        String root = dir.resolve("root").toString();
+        for (List<String> args : List.of(List.of("--root", root, "-c", "true"), List.of("--root", root, "convert", "x.json",
+                "--to", "cbor"), List.of("--root", root, "proj/a.rs"), List.of("--bogus-option", "scan", "proj"))) {
+            Finished f = client(Map.of(), args.toArray(String[]::new));
+            assertEquals(NOT_SERVED, f.status(), args + " is for the launcher to run; stderr: " + f.err());
+            assertEquals("", f.out());
+        }
+        assertTrue(run.running().isPresent(), "declining ends nothing");
+    }
+
+    @Test
+    void aRequestWhoseLauncherIsGoneIsSkipped() throws Exception {
+        Files.write(run.request(2_000_000_000L), "\0scan\0proj\0".getBytes(StandardCharsets.UTF_8));
+        try (RandomAccessFile fifo = new RandomAccessFile(run.requests().toFile(), "rw")) {
+            fifo.write("2000000000\nnot a pid\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        Finished f = client(Map.of(), "--root", dir.resolve("root").toString(), "scan", "proj");
+        assertEquals(1, f.status(), "served after the stale request: " + f.err());
+        assertFalse(Files.exists(run.request(2_000_000_000L)), "the stale request is cleared away");
+    }
+
+    @Test
+    void theLauncherSendsExactlyTheServedSubcommands() throws IOException {
+        String launcher = Files.readString(Path.of("../oasm"));
+        Matcher m = Pattern.compile("(?m)^\\s+(scan\\|[a-z|]+)\\)\\s*$").matcher(launcher);
+        assertTrue(m.find(), "the launcher's list of served subcommands");
+        assertEquals(new TreeSet<>(ResidentServer.SERVED), new TreeSet<>(Set.of(m.group(1).split("\\|"))));
+    }
+}
