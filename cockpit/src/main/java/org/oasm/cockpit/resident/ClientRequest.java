@@ -84,6 +84,11 @@ public record ClientRequest(long pid, Path cwd, Map<String, String> env, List<St
             if (!Files.exists(fd(fd))) {
                 throw new Declined("descriptor " + fd + " is closed");
             }
+            if (fd > 0 && Files.isRegularFile(fd(fd)) && !appends(fd)) {
+                // written here through a file description of its own, the launcher's offset would
+                // stay where it was, and what the launcher's shell writes next would overwrite it
+                throw new Declined("descriptor " + fd + " is a file opened without O_APPEND");
+            }
             try (var probe = fd == 0 ? Files.newInputStream(fd(fd)) : new java.io.FileOutputStream(fd(fd).toFile(), true)) {
                 // opened once: a socket or a descriptor of another kind fails here, before anything runs
             } catch (IOException | RuntimeException e) {
@@ -93,6 +98,23 @@ public record ClientRequest(long pid, Path cwd, Map<String, String> env, List<St
         return new IoContext(new Endpoint.FileEndpoint(fd(0), true), new Endpoint.FileEndpoint(fd(1), false),
                 new Endpoint.FileEndpoint(fd(2), false));
     }
+
+    /** Whether the launcher's descriptor {@code fd} was opened for appending ({@code >>}). */
+    private boolean appends(int fd) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "fdinfo", Integer.toString(fd)))) {
+                if (line.startsWith("flags:")) {
+                    return (Integer.parseInt(line.substring(6).strip(), 8) & O_APPEND) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unknown: as if not
+        }
+        return false;
+    }
+
+    /** Linux's O_APPEND, as /proc/PID/fdinfo shows it (octal). */
+    private static final int O_APPEND = 02000;
 
     /** The launcher's terminals, as it found them with {@code [ -t N ]}. */
     public TerminalInfo terminal() {

@@ -89,13 +89,20 @@ class ResidentServerTest {
         ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
         pb.environment().remove("OASM_ROOT");
         pb.environment().putAll(env);
-        return finish(pb);
+        return finish(pb, true);
     }
 
-    static Finished finish(ProcessBuilder pb) throws Exception {
+    /** Runs {@code pb} with its output to files, opened for appending ({@code >>}) or not ({@code >}). */
+    static Finished finish(ProcessBuilder pb, boolean append) throws Exception {
         Path out = Files.createTempFile(dir, "out", "");
         Path err = Files.createTempFile(dir, "err", "");
-        pb.redirectInput(new File("/dev/null")).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.redirectInput(new File("/dev/null"));
+        if (append) {
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
+        } else {
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        }
         Process p = pb.start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the client did not finish");
         return new Finished(p.exitValue(), Files.readString(out), Files.readString(err));
@@ -103,7 +110,7 @@ class ResidentServerTest {
 
     /** What the same invocation gives in a cockpit of its own. */
     static Finished unserved(Map<String, String> env, String... args) throws Exception {
-        return finish(CockpitProcess.builder(dir, env, args));
+        return finish(CockpitProcess.builder(dir, env, args), false);
     }
 
     private static String withoutIndexName(String s) {
@@ -157,6 +164,29 @@ class ResidentServerTest {
             assertEquals("", f.out());
         }
         assertTrue(run.running().isPresent(), "declining ends nothing");
+    }
+
+    @Test
+    void outputToAFileTheLauncherWritesOnIsServedOnlyWhenItAppends() throws Exception {
+        String root = dir.resolve("root").toString();
+        Path out = dir.resolve("both.txt");
+        String line = "{ ( . \"$0\"; oasm_resident \"$1\" --root " + root + " rules explain tab_indentation"
+                + " ) || echo 'not served'; echo after; } %s " + out;
+        String client = Path.of("src/main/sh/resident-client.bash").toAbsolutePath().toString();
+        for (String redirect : List.of(">", ">>")) {
+            Files.deleteIfExists(out);
+            Process p = new ProcessBuilder("bash", "-c", line.formatted(redirect), client, run.path().toString())
+                    .directory(dir.toFile()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            String text = Files.readString(out);
+            if (redirect.equals(">")) {
+                assertEquals("not served\nafter\n", text, "> is declined: the shell's next write would land on it");
+            } else {
+                assertTrue(text.contains("tab_indentation") && text.endsWith("\nafter\n")
+                        && !text.contains("not served"), ">> is served, and what follows comes after it: " + text);
+            }
+        }
     }
 
     @Test
