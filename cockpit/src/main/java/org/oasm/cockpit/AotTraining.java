@@ -55,9 +55,14 @@ final class AotTraining {
             termination.finished();
             return 0;
         } finally {
-            try (var walk = Files.walk(tmp)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(tmp);
+        }
+    }
+
+    /** Deletes a training's throw-away folder, as far as it can. */
+    static void deleteTree(Path tmp) throws IOException {
+        try (var walk = Files.walk(tmp)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

@@ -60,7 +60,7 @@ final class TemplatesTraining {
                     "true", null, List.of());
             Cockpit c = new Cockpit(opts, root, TerminalInfo.NONE);
             IoContext io = new IoContext(new Endpoint.Null(), new Endpoint.Null(), new Endpoint.Null());
-            scan(c.shell(), tmp, io, 60);
+            scan(c.shell(), tmp, io);
             for (int i = 0; i < WARM_UP_SCANS; i++) {
                 c.shell().run("oasm scan src > /dev/null; oasm scan src --format json > /dev/null", "-c", io);
             }
@@ -70,8 +70,8 @@ final class TemplatesTraining {
             System.err.println("oasm: the warm-up did not finish (" + e.getMessage() + "); serving without it");
         } finally {
             if (tmp != null) {
-                try (var walk = Files.walk(tmp)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                try {
+                    AotTraining.deleteTree(tmp);
                 } catch (IOException e) {
                     // a temporary folder left behind
                 }

@@ -32,7 +32,7 @@ public record ClientRequest(long pid, Path cwd, Map<String, String> env, List<St
      * process is gone or is not this user's, or when its folder was deleted.
      */
     public static ClientRequest read(long pid, byte[] raw, int uid) throws Declined {
-        Path proc = Path.of("/proc", Long.toString(pid));
+        Path proc = proc(pid);
         try {
             if (((Number) Files.getAttribute(proc, "unix:uid")).intValue() != uid) {
                 throw new Declined("process " + pid + " is not this user's");
@@ -72,7 +72,7 @@ public record ClientRequest(long pid, Path cwd, Map<String, String> env, List<St
 
     /** The launcher's descriptor {@code fd}, as a path this process can open. */
     public Path fd(int fd) {
-        return Path.of("/proc", Long.toString(pid), "fd", Integer.toString(fd));
+        return proc(pid).resolve("fd/" + fd);
     }
 
     /**
@@ -102,7 +102,7 @@ public record ClientRequest(long pid, Path cwd, Map<String, String> env, List<St
     /** Whether the launcher's descriptor {@code fd} was opened for appending ({@code >>}). */
     private boolean appends(int fd) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "fdinfo", Integer.toString(fd)))) {
+            for (String line : Files.readAllLines(proc(pid).resolve("fdinfo/" + fd))) {
                 if (line.startsWith("flags:")) {
                     return (Integer.parseInt(line.substring(6).strip(), 8) & O_APPEND) != 0;
                 }
@@ -128,6 +128,10 @@ public record ClientRequest(long pid, Path cwd, Map<String, String> env, List<St
 
     /** Whether the launcher still waits: a Ctrl-C or a kill ends it, and then the command. */
     public boolean clientAlive() {
-        return Files.exists(Path.of("/proc", Long.toString(pid)));
+        return Files.exists(proc(pid));
+    }
+
+    private static Path proc(long pid) {
+        return Path.of("/proc", Long.toString(pid));
     }
 }

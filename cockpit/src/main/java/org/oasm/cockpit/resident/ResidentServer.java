@@ -73,7 +73,7 @@ public final class ResidentServer {
     public static int serve(RunDir dir, Duration idle, Runnable warmUp) throws IOException, InterruptedException {
         int uid = ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue();
         privateFolder(dir.path(), uid);
-        var other = dir.running().filter(p -> p.pid() != ProcessHandle.current().pid());
+        var other = dir.running().filter(p -> !isThis(p));
         if (other.isPresent()) {
             System.err.println("oasm: a resident cockpit already serves " + dir.path() + " (pid " + other.get().pid() + ")");
             return 1;
@@ -282,7 +282,7 @@ public final class ResidentServer {
     /** Whether the run folder still names this process (it was not removed, nor taken over). */
     private boolean stillServing() {
         return Files.exists(dir.requests())
-                && dir.running().map(p -> p.pid() == ProcessHandle.current().pid()).orElse(false);
+                && dir.running().map(ResidentServer::isThis).orElse(false);
     }
 
     private void writeStatus() throws IOException {
@@ -293,13 +293,17 @@ public final class ResidentServer {
     /** The shutdown hook: the launcher stops sending requests here. */
     private void withdraw() {
         try {
-            if (dir.running().map(p -> p.pid() == ProcessHandle.current().pid()).orElse(true)) {
+            if (dir.running().map(ResidentServer::isThis).orElse(true)) {
                 Files.deleteIfExists(dir.pidFile());
                 Files.deleteIfExists(dir.requests());
             }
         } catch (IOException e) {
             // nothing more can be done on the way out
         }
+    }
+
+    private static boolean isThis(ProcessHandle p) {
+        return p.pid() == ProcessHandle.current().pid();
     }
 
     private static void atomicWrite(Path file, String text) throws IOException {
