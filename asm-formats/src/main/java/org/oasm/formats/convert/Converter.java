@@ -150,10 +150,17 @@ public final class Converter {
         return f;
     }
 
-    /** Converts {@code input} into the file {@code output} (replaced atomically if it exists). */
+    /**
+     * Converts {@code input} into the file {@code output} (replaced atomically if it exists; through
+     * a symbolic link, the file it names). A device or FIFO ({@code -o /dev/stdout}) is written in
+     * place.
+     */
     public static Result toFile(Path input, Format to, Path output, Options options) {
+        Path target = OutputFile.target(output);
+        if (OutputFile.writtenInPlace(target)) {
+            return inPlace(input, to, output, target, options);
+        }
         Format from = detect(input);
-        Path target = output.toAbsolutePath().normalize();
         checkOutput(input, target);
         Path temp = null;
         try {
@@ -187,6 +194,34 @@ public final class Converter {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {
                     // the conversion already failed; that is the error to report
+                }
+            }
+        }
+    }
+
+    /** Converts into a device or FIFO as the conversion goes; HDF5, written as a file, is copied in after. */
+    private static Result inPlace(Path input, Format to, Path output, Path target, Options options) {
+        Path temp = null;
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+            if (to != Format.HDF5) {
+                return toStream(input, to, out, options);
+            }
+            Format from = detect(input);
+            temp = Files.createTempFile("oasm-convert-", ".h5");
+            Files.delete(temp);
+            Result r = convert(input, from, to, null, null, temp, options, temp.getParent());
+            Files.copy(temp, out);
+            return r;
+        } catch (AccessDeniedException e) {
+            throw new DocumentException(output + ": cannot write: permission denied");
+        } catch (IOException e) {
+            throw new DocumentException(output + ": cannot write: " + reason(e), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the output is written or the conversion failed; either is what is reported
                 }
             }
         }

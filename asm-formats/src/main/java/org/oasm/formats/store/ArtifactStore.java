@@ -136,11 +136,20 @@ public final class ArtifactStore {
 
     /**
      * Writes the content of a stored version to {@code out} atomically (a file in an existing
-     * folder {@code out} is named after the original file). The file appears only when its bytes
+     * folder {@code out} is named after the original file; a device or FIFO is written in place). The file appears only when its bytes
      * match the recorded SHA-256.
      */
     public Path get(ArtifactRef ref, Path out) {
-        Path target = Files.isDirectory(out) ? out.resolve(info(ref).originalName()) : out;
+        Path target = OutputFile.target(Files.isDirectory(out) ? out.resolve(info(ref).originalName()) : out);
+        if (OutputFile.writtenInPlace(target)) {
+            byte[] checked = get(ref);  // a device or FIFO shows what it is given at once: only checked bytes
+            try (OutputStream os = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                os.write(checked);
+                return target;
+            } catch (IOException e) {
+                throw new StoreException(target + ": cannot write: " + e.getMessage(), e);
+            }
+        }
         Path tmp = null;
         try {
             tmp = OutputFile.temporaryBeside(target);

@@ -1,5 +1,6 @@
 package org.oasm.formats.root;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oasm.formats.convert.Converter;
@@ -14,7 +16,9 @@ import org.oasm.formats.convert.Format;
 
 /**
  * Outputs get the permissions any program's output gets: those the umask gives a new file, or
- * those of the file they replace. (They were readable by their owner only.)
+ * those of the file they replace. (They were readable by their owner only.) An output that is a
+ * FIFO or a device is written in place (renaming over {@code /dev/null} as root replaced it with a
+ * file), and one through a symbolic link replaces the file the link names.
  */
 class OutputFileTest {
 
@@ -39,5 +43,35 @@ class OutputFileTest {
         Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r-----"));
         Converter.toFile(in, Format.CBOR, existing, Converter.Options.strict());
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)));
+    }
+
+    @Test
+    void aFifoOrDeviceIsWrittenInPlaceNotReplacedByAFile() throws Exception {
+        Path in = Files.writeString(dir.resolve("in.json"), "{\"a\": [1, 2.5, \"x\"]}");
+        Path file = dir.resolve("file.cbor");
+        Converter.toFile(in, Format.CBOR, file, Converter.Options.strict());
+        try (Fifo fifo = Fifo.make(dir.resolve("fifo"))) {
+            Converter.toFile(in, Format.CBOR, fifo.path(), Converter.Options.strict());
+            assertArrayEquals(Files.readAllBytes(file), fifo.bytes());
+        }
+        try (Fifo fifo = Fifo.make(dir.resolve("fifo.h5"))) {
+            Converter.toFile(Files.writeString(dir.resolve("tree.json"), "{\"kind\": \"group\", \"attributes\": {},"
+                    + " \"members\": {}}"), Format.HDF5, fifo.path(), Converter.Options.strict());
+            byte[] h5 = fifo.bytes();
+            assertEquals("\u0089HDF", new String(h5, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1), "an HDF5 file, copied in");
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(p -> p.toString().endsWith(".tmp")).toList(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void throughASymbolicLinkTheFileItNamesIsReplacedAndTheLinkKept() throws IOException {
+        Path in = Files.writeString(dir.resolve("in.json"), "[1]");
+        Path real = Files.writeString(dir.resolve("real.cbor"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.cbor"), real.getFileName());
+        Converter.toFile(in, Format.CBOR, link, Converter.Options.strict());
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertArrayEquals(new byte[] {(byte) 0x81, 0x01}, Files.readAllBytes(real));
     }
 }

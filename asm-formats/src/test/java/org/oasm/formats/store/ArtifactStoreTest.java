@@ -2,6 +2,7 @@ package org.oasm.formats.store;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oasm.formats.root.Fifo;
 import org.oasm.formats.root.OasmRoot;
 
 import java.io.IOException;
@@ -74,6 +75,16 @@ class ArtifactStoreTest {
         Files.createDirectories(tmp.resolve("outdir"));
         assertEquals(tmp.resolve("outdir/blob.bin"), store.get(ref, tmp.resolve("outdir")));
         assertEquals(List.of(), store.verify());
+    }
+
+    @Test
+    void getIntoAFifoWritesItInPlace() throws Exception {
+        ArtifactStore store = store();
+        store.put(file("small.txt", "hello\n".getBytes(StandardCharsets.UTF_8)), "snap_fifo/v1", "bob");
+        try (Fifo fifo = Fifo.make(tmp.resolve("fifo"))) {
+            store.get(ArtifactRef.parse("snap_fifo/v1"), fifo.path());
+            assertEquals("hello\n", new String(fifo.bytes(), StandardCharsets.UTF_8));
+        }
     }
 
     @Test
