@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Format conversion benchmarks (docs/BENCHMARKS.md, section Formats), each against its reference
 # in the same run: JSON -> CBOR -> JSON against `jq -c .` (and Jackson's bare streaming copy, the
-# floor for a conversion built on it), YAML -> JSON against `yq`, peak memory
+# floor for a conversion built on it), cold and through a resident cockpit, YAML -> JSON against `yq`, peak memory
 # for a 1 GB JSON input under a 96 MB heap, and a 1 GB HDF5 dataset to CBOR.
 # Usage: bench/formats/run.sh [WORK_DIR]   (needs hyperfine, jq, yq, /usr/bin/time, h5py; ~4 GB of scratch)
 set -euo pipefail
@@ -23,6 +23,8 @@ oasm_heap() { local heap=$1; shift; "$jdk/bin/java" -Xmx"$heap" -XX:+UseSerialGC
 ls -l "$work"/200.json "$work"/50.yaml "$work"/1000.json "$work"/1000.h5
 
 export OASM_ROOT="$work/root"
+# Cold conversions: a JVM of their own each, whether or not a resident cockpit runs (part below).
+export OASM_RESIDENT=0
 # The launcher trains the convert cache in the background the first time a large conversion
 # needs it: trained here, before any timing, so that no run overlaps the training.
 "$here/oasm" convert "$work/50.yaml" --to json -o "$work/out-yaml.json"
@@ -40,6 +42,24 @@ hyperfine --warmup 1 --runs 3 --export-json "$work/json-cbor.json" \
   -n 'Jackson copy json->cbor' "$copy json2cbor $work/200.json $work/floor.cbor" \
   -n 'Jackson copy cbor->json' "$copy cbor2json $work/200.cbor $work/floor.json" \
   -n 'jq -c .' "jq -c . $work/200.json > $work/jq.json"
+
+echo "== the same JSON <-> CBOR through a resident cockpit (oasm resident start; its own run folder), and jq again"
+export OASM_RESIDENT=1 OASM_RESIDENT_DIR="$work/resident"
+"$here/oasm" resident start
+: > "$work/resident-first.txt"
+for _ in 1 2 3; do
+  /usr/bin/time -f %e -a -o "$work/resident-first.txt" "$here/oasm" convert "$work/200.json" --to cbor -o "$work/out.cbor"
+  /usr/bin/time -f %e -a -o "$work/resident-first.txt" "$here/oasm" convert "$work/200.cbor" --to json -o "$work/out.json"
+done
+echo "first conversions after the start, alternating (s): $(tr '\n' ' ' < "$work/resident-first.txt")"
+hyperfine --warmup 2 --runs 5 --export-json "$work/json-cbor-resident.json" \
+  -n 'oasm json->cbor (resident)' "$here/oasm convert $work/200.json --to cbor -o $work/out.cbor" \
+  -n 'oasm cbor->json (resident)' "$here/oasm convert $work/200.cbor --to json -o $work/out.json" \
+  -n 'jq -c .' "jq -c . $work/200.json > $work/jq.json"
+grep -E "^ *served" "$work/resident/status"
+"$here/oasm" resident stop
+export OASM_RESIDENT=0
+unset OASM_RESIDENT_DIR
 
 echo "== 50 MB YAML -> JSON against yq ($(yq --version 2>&1 | head -1))"
 hyperfine --runs 3 --export-json "$work/yaml-json.json" \

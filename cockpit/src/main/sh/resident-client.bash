@@ -2,7 +2,7 @@
 # (ResidentServer, started by `oasm resident start`) run `./oasm ARGS...`, and exits with that
 # command's status. It returns instead, for the launcher to start a JVM as usual, when no resident
 # cockpit runs there or it declines the request (another build, a descriptor it cannot reopen).
-# The protocol is in RunDir.java. One fork (mkfifo); everything else is bash builtins.
+# The protocol is in RunDir.java. Two forks (mkfifo, a subshell); everything else is bash builtins.
 oasm_resident() {
   local dir=$1
   shift
@@ -21,7 +21,9 @@ oasm_resident() {
   fi
   # both FIFOs opened for reading and writing: neither open waits for the other side
   exec {answer_fd}<>"$reply" {requests_fd}<>"$dir/requests"
-  printf '%s\n' "$$" >&"$requests_fd"
+  # from a subshell: a redirected builtin points this shell's stdout at the FIFO while it writes,
+  # and the resident cockpit, reading the line, would find the FIFO as the launcher's stdout
+  ( printf '%s\n' "$$" >&"$requests_fd" )
   exec {requests_fd}>&-
   while ! read -r -t 1 -u "$answer_fd" answer; do
     if ! kill -0 "$server" 2>/dev/null; then

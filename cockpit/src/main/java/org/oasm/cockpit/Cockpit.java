@@ -141,7 +141,6 @@ public final class Cockpit {
         }
     }
 
-    /** Runs the cockpit as the options say and returns its exit status. */
     /**
      * Outside the REPL, which descriptors are terminals as the launcher found them
      * ({@code -Doasm.stdin.tty}, {@code -Doasm.stdout.tty}, {@code -Doasm.stderr.tty}), so that
@@ -159,6 +158,7 @@ public final class Cockpit {
         }
     };
 
+    /** Runs the cockpit as the options say and returns its exit status. */
     public static int start(LaunchOptions options) throws IOException {
         OasmRoot root = usableRoot(resolveRoot(options), !options.noProvenance());
         if (options.mode() == LaunchOptions.Mode.TRAIN) {

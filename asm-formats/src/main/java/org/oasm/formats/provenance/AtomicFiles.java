@@ -21,6 +21,27 @@ final class AtomicFiles {
     }
 
     static void write(Path target, byte[] bytes, boolean force) {
+        uninterrupted(() -> writeNow(target, bytes, force));
+    }
+
+    /**
+     * Runs {@code write} with the thread's interrupt status cleared, and restores it afterwards. A
+     * cancelled command's thread is interrupted, and an interrupted thread's file channel closes on
+     * its next read or write; the record of a cancelled command, the one that says it was
+     * cancelled, must be written all the same.
+     */
+    static void uninterrupted(Runnable write) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            write.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void writeNow(Path target, byte[] bytes, boolean force) {
         Path folder = target.getParent();
         Path temp = null;
         try {

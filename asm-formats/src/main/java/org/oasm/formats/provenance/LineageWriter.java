@@ -126,6 +126,10 @@ public final class LineageWriter {
     }
 
     private void appendChain(ObjectNode entry) {
+        AtomicFiles.uninterrupted(() -> appendChainNow(entry));
+    }
+
+    private void appendChainNow(ObjectNode entry) {
         ByteBuffer line = ByteBuffer.wrap((entry.toString() + "\n").getBytes(StandardCharsets.UTF_8));
         Path chain = root.lineageLogs().resolve(CHAIN_FILE);
         synchronized (JVM_LOCK) {

@@ -19,7 +19,7 @@ import org.oasm.formats.schema.Violation;
  * {@code jq -c}); CBOR goes to stdout only when it is not a terminal; HDF5 needs
  * {@code -o}. Every substitution a {@code --lossy} run makes goes into its provenance record. A
  * progress bar is drawn on stderr for inputs of {@link #PROGRESS_FROM} bytes or more when stderr
- * is a terminal (the launcher says so with {@code -Doasm.stderr.tty=true}).
+ * is the user's terminal (the launcher says so with {@code -Doasm.stderr.tty=true}).
  */
 final class ConvertCommand extends OasmCommand {
 
@@ -48,7 +48,7 @@ final class ConvertCommand extends OasmCommand {
             }
             options = options.withSchema(id, registry);
         }
-        Progress progress = progressFor(in, inv.err());
+        Progress progress = progressFor(in, inv.io().errIsTerminal(), inv.err());
         if (progress != null) {
             options = options.withProgress(progress::update);
         }
@@ -92,8 +92,41 @@ final class ConvertCommand extends OasmCommand {
         return 0;
     }
 
-    private static Progress progressFor(Path in, PrintStream err) {
-        if (!Boolean.getBoolean("oasm.stderr.tty")) {
+    /**
+     * The resident cockpit serves the conversions that stream, in constant memory: HDF5 on
+     * either side and schema validation (except the YAML overlay) build the whole document in the
+     * heap first, and inputs that are not regular files (a FIFO, a device) are read as the
+     * launcher's process would read them.
+     */
+    @Override
+    public String notForResident(List<String> words, Path cwd) {
+        Invocation inv;
+        Format to;
+        try {
+            inv = new Invocation(ArgvParser.parse(this, words), null, null, null, null);
+            to = Format.parse(inv.option("to").orElse("json"));
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (to == Format.HDF5) {
+            return "HDF5 is written from a document held in memory";
+        }
+        if (inv.option("schema").isPresent() && to != Format.YAML) {
+            return "validation holds the whole document in memory";
+        }
+        Path in = cwd.resolve(inv.arguments().getFirst()).normalize();
+        if (Files.exists(in) && !Files.isRegularFile(in)) {
+            return in + " is not a regular file";
+        }
+        try {
+            return Files.isRegularFile(in) && Converter.detect(in) == Format.HDF5 ? "HDF5 is read whole" : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Progress progressFor(Path in, boolean errIsTerminal, PrintStream err) {
+        if (!errIsTerminal) {
             return null;
         }
         try {

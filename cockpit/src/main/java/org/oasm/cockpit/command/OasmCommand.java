@@ -38,6 +38,16 @@ public abstract class OasmCommand implements Command {
     /** Runs the command; returns its exit status. */
     protected abstract int run(Invocation inv) throws Exception;
 
+    /**
+     * Why the resident cockpit, which runs many invocations in one long-lived JVM, should leave
+     * this invocation to a JVM of its own (it would hold a whole document in the resident heap,
+     * say), or null when it may serve it. {@code words} are the words after the command's name,
+     * {@code cwd} the folder they are relative to. Bad usage is served: its error is the same.
+     */
+    public String notForResident(List<String> words, java.nio.file.Path cwd) {
+        return null;
+    }
+
     @Override
     public String getName() {
         return name;

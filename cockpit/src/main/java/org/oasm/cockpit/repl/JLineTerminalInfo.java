@@ -34,7 +34,8 @@ public final class JLineTerminalInfo implements TerminalInfo {
     public boolean isTerminal(int fd) {
         return !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())
                 && (fd != 0 || Boolean.getBoolean("oasm.stdin.tty"))
-                && (fd != 1 || Boolean.getBoolean("oasm.stdout.tty"));
+                && (fd != 1 || Boolean.getBoolean("oasm.stdout.tty"))
+                && (fd != 2 || Boolean.getBoolean("oasm.stderr.tty"));
     }
 
     @Override

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.oasm.substrate.exec.Endpoint;
-import org.oasm.substrate.exec.IoContext;
 import org.oasm.substrate.exec.TerminalInfo;
 
 /**
@@ -76,10 +74,11 @@ public record ClientRequest(long pid, Path cwd, Map<String, String> env, List<St
     }
 
     /**
-     * The launcher's standard descriptors as the command's. Declined when one cannot be opened from
-     * here: a socket, or a descriptor the launcher was started without.
+     * Checks that the launcher's standard descriptors can be the command's. Declined when one
+     * cannot be opened from here (a socket, or a descriptor the launcher was started without), or
+     * when stdout or stderr is a file opened without {@code >>}.
      */
-    public IoContext io() throws Declined {
+    public void checkDescriptors() throws Declined {
         for (int fd = 0; fd <= 2; fd++) {
             if (!Files.exists(fd(fd))) {
                 throw new Declined("descriptor " + fd + " is closed");
@@ -95,8 +94,6 @@ public record ClientRequest(long pid, Path cwd, Map<String, String> env, List<St
                 throw new Declined("descriptor " + fd + " cannot be reopened: " + e.getMessage());
             }
         }
-        return new IoContext(new Endpoint.FileEndpoint(fd(0), true), new Endpoint.FileEndpoint(fd(1), false),
-                new Endpoint.FileEndpoint(fd(2), false));
     }
 
     /** Whether the launcher's descriptor {@code fd} was opened for appending ({@code >>}). */

@@ -2,7 +2,6 @@ package org.oasm.cockpit.resident;
 
 import java.io.BufferedReader;
 import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -16,18 +15,22 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.oasm.cockpit.Cockpit;
 import org.oasm.cockpit.ErrorReporter;
 import org.oasm.cockpit.LaunchOptions;
+import org.oasm.cockpit.command.Commands;
+import org.oasm.cockpit.command.OasmCommand;
 import org.oasm.formats.root.OasmRoot;
-import org.oasm.substrate.exec.IoContext;
 
 /**
  * A cockpit that stays running and serves {@code ./oasm SUBCOMMAND} for the launcher, so that a
@@ -39,7 +42,8 @@ import org.oasm.substrate.exec.IoContext;
  * the launcher's. Invocations are served one at a time, in the order they come.
  *
  * <p>Only subcommands that neither prompt nor hold large data in memory are served
- * ({@link #SERVED}); for every other invocation, and whenever a request cannot be served here, the
+ * ({@link #SERVED}, and of those the invocations {@link OasmCommand#notForResident} leaves here:
+ * conversions that stream); for every other invocation, and whenever a request cannot be served here, the
  * launcher starts a JVM as usual. The cockpit ends after {@code idle} without a request, when
  * the build it runs is replaced (it declines the request that finds out), when its run folder
  * is removed, on the line {@code stop} ({@code oasm resident stop}) or on SIGTERM.
@@ -48,7 +52,10 @@ public final class ResidentServer {
 
     /** The subcommands served here; the launcher's list ({@code ./oasm}) must be the same. */
     public static final Set<String> SERVED = Set.of("scan", "rules", "templates", "manifest", "schemas", "history",
-            "help");
+            "help", "convert");
+
+    /** Paths that name the descriptors of the process that opens them. */
+    private static final Pattern PROCESS_OWN = Pattern.compile("/dev/(fd/|std(in|out|err)\\b)|/proc/(self|thread-self)\\b");
 
     private final RunDir dir;
     private final Duration idle;
@@ -171,6 +178,7 @@ public final class ResidentServer {
             served++;
             writeStatus();
         } catch (ClientRequest.Declined d) {
+            log.println("oasm: declined a request of process " + pid + ": " + d.getMessage());
             answer(reply, "declined " + d.getMessage());
         } catch (IOException | RuntimeException e) {
             log.println("oasm: request of process " + pid + ": " + e);
@@ -196,34 +204,50 @@ public final class ResidentServer {
         if (options.mode() != LaunchOptions.Mode.SUBCOMMAND || !SERVED.contains(options.command())) {
             throw new ClientRequest.Declined("not served here");
         }
-        IoContext io = r.io();
-        try (PrintStream err = new PrintStream(new FileOutputStream(r.fd(2).toFile(), true), true, StandardCharsets.UTF_8)) {
+        for (String word : options.args()) {
+            if (PROCESS_OWN.matcher(word).find()) {
+                throw new ClientRequest.Declined(word + " would name this process's descriptors, not the launcher's");
+            }
+        }
+        List<String> words = new ArrayList<>(List.of(options.command()));
+        words.addAll(options.args());
+        OasmCommand command = Commands.catalog().match(words);
+        String why = command == null ? null
+                : command.notForResident(words.subList(command.getName().split(" ").length, words.size()), r.cwd());
+        if (why != null) {
+            throw new ClientRequest.Declined(why);
+        }
+        try (LauncherStreams streams = LauncherStreams.open(r)) {
             try {
                 OasmRoot root = Cockpit.usableRoot(Cockpit.resolveRoot(options, r.env(), r.cwd()), !options.noProvenance());
-                Cockpit c = new Cockpit(options, root, r.terminal(), r.cwd(), r.env(), err, " resident");
-                int status = whileClientWaits(r, c, io);
+                Cockpit c = new Cockpit(options, root, streams.terminal(), r.cwd(), r.env(), streams.err(), " resident");
+                int status = whileClientWaits(r, c, streams);
                 c.finish(status);
                 return status;
             } catch (Exception | StackOverflowError e) {
-                return ErrorReporter.report(e, options.debug(), err);
+                return ErrorReporter.report(e, options.debug(), streams.err());
             }
-        } catch (IOException e) {
-            throw new ClientRequest.Declined("standard error cannot be opened: " + e.getMessage());
         }
     }
 
     /**
      * Runs the cockpit's command; when the launcher ends first (Ctrl-C, a kill), the command is
-     * ended as a signal would end it, with status 130.
+     * ended as a signal would end it: its output goes nowhere from then on, and it ends with
+     * status 130, recorded as cancelled.
      */
-    private static int whileClientWaits(ClientRequest r, Cockpit c, IoContext io) throws IOException {
+    private static int whileClientWaits(ClientRequest r, Cockpit c, LauncherStreams streams) throws IOException {
         Thread worker = Thread.currentThread();
         AtomicBoolean done = new AtomicBoolean();
         Thread watch = Thread.ofPlatform().daemon().name("oasm-resident-watch").start(() -> {
             while (!done.get()) {
                 if (!r.clientAlive()) {
-                    c.shell().terminate(130);
-                    worker.interrupt();
+                    synchronized (done) {  // never once the worker has gone on to the next request
+                        if (!done.get()) {
+                            streams.silence();
+                            c.shell().terminate(130);
+                            worker.interrupt();
+                        }
+                    }
                     return;
                 }
                 try {
@@ -234,9 +258,11 @@ public final class ResidentServer {
             }
         });
         try {
-            return c.runBatch(io);
+            return c.runBatch(streams.io());
         } finally {
-            done.set(true);
+            synchronized (done) {
+                done.set(true);
+            }
             watch.interrupt();
             Thread.interrupted();
         }

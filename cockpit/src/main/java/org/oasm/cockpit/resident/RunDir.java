@@ -11,7 +11,10 @@ import java.util.Optional;
  * of the checkout (one resident cockpit per build), or {@code OASM_RESIDENT_DIR}. It holds
  * <ul>
  *   <li>{@code requests}, a FIFO: each line is the process id of a launcher waiting to be served,
- *       or {@code stop}, which ends the resident cockpit once the request it serves is done;</li>
+ *       or {@code stop}, which ends the resident cockpit once the request it serves is done. The
+ *       launcher writes its line from a subshell: bash points its own stdout at the FIFO while a
+ *       redirected builtin writes, and that is when the line is read and the launcher's stdout
+ *       reopened;</li>
  *   <li>{@code request.PID}: that launcher's terminals ({@code 0}, {@code 1}, {@code 2} for those
  *       that are one) and its arguments, each ended by a NUL byte;</li>
  *   <li>{@code reply.PID}, a FIFO the launcher made: the line {@code exit N} when the command ended

@@ -1,5 +1,6 @@
 package org.oasm.cockpit.resident;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +66,8 @@ class ResidentServerTest {
         Path proj = Files.createDirectories(dir.resolve("proj"));
         Files.writeString(proj.resolve("a.rs"), "fn main() {\n    let unused = 3;\n    unsafe { x() }\n}\n");
         Files.writeString(proj.resolve("b.py"), "import os\ndef f(x):\n    return x == None\n");
+        Files.writeString(dir.resolve("doc.json"), "{\"name\": \"x\", \"n\": [1, 2.5, 18446744073709551616], \"ok\": true}");
+        Files.write(dir.resolve("x.h5"), new byte[] {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n', 0, 0});
     }
 
     @AfterAll
@@ -82,6 +85,11 @@ class ResidentServerTest {
 
     /** {@code ./oasm ARGS} through the client, in {@code dir}, with {@code env} added. */
     static Finished client(Map<String, String> env, String... args) throws Exception {
+        return finish(clientProcess(env, args), true);
+    }
+
+    /** The client's process for {@code ./oasm ARGS}, not started. */
+    static ProcessBuilder clientProcess(Map<String, String> env, String... args) {
         List<String> argv = new ArrayList<>(List.of("bash", "-c",
                 "source \"$0\"; oasm_resident \"$1\" \"${@:2}\"; echo 'not served' >&2; exit " + NOT_SERVED,
                 Path.of("src/main/sh/resident-client.bash").toAbsolutePath().toString(), run.path().toString()));
@@ -89,7 +97,7 @@ class ResidentServerTest {
         ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
         pb.environment().remove("OASM_ROOT");
         pb.environment().putAll(env);
-        return finish(pb, true);
+        return pb;
     }
 
     /** Runs {@code pb} with its output to files, opened for appending ({@code >>}) or not ({@code >}). */
@@ -136,7 +144,7 @@ class ResidentServerTest {
         assertSameAsUnserved(Map.of("OASM_ROOT", root), "templates", "show", "fix_unsafe_blocks");
         Finished scan = client(Map.of(), "--root", root, "scan", "proj");
         assertEquals(1, scan.status(), "an error-severity finding");
-        assertTrue(scan.out().contains("a.rs:3:5 error unsafe_blocks_require_comment"), scan.out());
+        assertTrue(scan.out().contains("a.rs:3:5 error unsafe_blocks_require_comment"), scan.out() + " / " + scan.err());
         assertTrue(Files.readString(run.status()).matches("(?s).*served [1-9][0-9]*\n.*"), "the status file counts");
     }
 
@@ -157,8 +165,12 @@ class ResidentServerTest {
     @Test
     void whatIsNotServedIsDeclined() throws Exception {
         String root = dir.resolve("root").toString();
-        for (List<String> args : List.of(List.of("--root", root, "-c", "true"), List.of("--root", root, "convert", "x.json",
-                "--to", "cbor"), List.of("--root", root, "proj/a.rs"), List.of("--bogus-option", "scan", "proj"))) {
+        for (List<String> args : List.of(List.of("--root", root, "-c", "true"), List.of("--root", root, "proj/a.rs"),
+                List.of("--bogus-option", "scan", "proj"),
+                // conversions that hold a whole document in memory, or name the resident's own descriptors
+                List.of("convert", "doc.json", "--to", "hdf5", "-o", "doc.h5"), List.of("convert", "x.h5", "--to", "json"),
+                List.of("convert", "doc.json", "--to", "cbor", "--schema", "any"),
+                List.of("convert", "/dev/stdin", "--to", "cbor"), List.of("convert", "doc.json", "--to", "json", "-o", "/dev/stdout"))) {
             Finished f = client(Map.of(), args.toArray(String[]::new));
             assertEquals(NOT_SERVED, f.status(), args + " is for the launcher to run; stderr: " + f.err());
             assertEquals("", f.out());
@@ -187,6 +199,71 @@ class ResidentServerTest {
                         && !text.contains("not served"), ">> is served, and what follows comes after it: " + text);
             }
         }
+    }
+
+    @Test
+    void servedConversionsWriteWhatACockpitOfItsOwnWrites() throws Exception {
+        String root = dir.resolve("root").toString();
+        assertSameAsUnserved(Map.of(), "--root", root, "convert", "doc.json", "--to", "yaml");
+        assertSameAsUnserved(Map.of(), "--root", root, "convert", "nosuch.json", "--to", "cbor");   // status 1
+        assertSameAsUnserved(Map.of(), "--root", root, "convert", "doc.json");                       // usage: status 2
+        Finished served = client(Map.of(), "--root", root, "convert", "doc.json", "--to", "cbor", "-o", "served.cbor");
+        assertEquals(0, served.status(), served.err());
+        assertEquals(0, unserved(Map.of(), "--root", root, "convert", "doc.json", "--to", "cbor", "-o", "own.cbor").status());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("own.cbor")), Files.readAllBytes(dir.resolve("served.cbor")));
+    }
+
+    @Test
+    void aConversionWhoseLauncherIsKilledEndsQuietlyAndIsRecordedAsCancelled() throws Exception {
+        Path big = dir.resolve("big.json");
+        try (var w = Files.newBufferedWriter(big)) {
+            w.write("[");
+            for (int i = 0; i < 200_000; i++) {
+                w.write((i == 0 ? "" : ",") + "{\"id\":" + i + ",\"text\":\"some forty characters of text to convert\"}");
+            }
+            w.write("]");
+        }
+        Path root = dir.resolve("cancel-root");
+        Path err = dir.resolve("cancel.err");
+        Path out = dir.resolve("cancel.out");
+        assertEquals(0, new ProcessBuilder("mkfifo", out.toString()).start().waitFor());
+        // its output a FIFO nobody reads: the conversion waits on it, past 8 MB, until the launcher is killed
+        try (RandomAccessFile held = new RandomAccessFile(out.toFile(), "rw")) {
+            Process p = clientProcess(Map.of("OASM_ROOT", root.toString()), "convert", "big.json", "--to", "json")
+                    .redirectInput(new File("/dev/null")).redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile())).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.exists(run.reply(p.pid())) || Files.exists(run.request(p.pid()))) {
+                assertTrue(System.nanoTime() < deadline, "the request was not taken; " + Files.readString(err));
+                Thread.sleep(20);
+            }
+            Thread.sleep(1000);
+            p.destroyForcibly();
+            p.waitFor();
+            Thread.sleep(500);  // the resident cockpit looks for its launcher every 100 ms
+        }  // and then the reader goes, as the rest of a pipeline would
+        Finished next = client(Map.of(), "--root", dir.resolve("root").toString(), "rules", "explain", "tab_indentation");
+        assertEquals(0, next.status(), "the next request is served: " + next.err());
+        assertEquals("", Files.readString(err), "nothing written after the launcher was gone");
+        String log = executionLog(root);
+        assertTrue(log.contains("\"status\":\"Cancelled\",\"duration_ms\"") && log.contains("\"exit_status\":130"), log);
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList());
+        }
+    }
+
+    private static String executionLog(Path root) throws IOException {
+        Path folder = root.resolve("logs/execution");
+        if (!Files.isDirectory(folder)) {
+            return "";
+        }
+        StringBuilder all = new StringBuilder();
+        try (var logs = Files.list(folder)) {
+            for (Path log : logs.filter(f -> !f.getFileName().toString().startsWith("errors_")).toList()) {
+                all.append(Files.readString(log));
+            }
+        }
+        return all.toString();
     }
 
     @Test

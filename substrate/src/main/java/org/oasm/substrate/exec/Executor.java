@@ -197,7 +197,7 @@ public final class Executor {
         String path = assigned.containsKey("PATH") ? assigned.get("PATH") : state.variable("PATH");
         switch (resolver.resolve(s.argv, state, path)) {
             case Resolved.BuiltinCommand b -> s.internal = (io, st) -> withTemporaryEnvironment(assigned, st,
-                    () -> runBuiltin(b, s, io, st));
+                    () -> stoppedOr(runBuiltin(b, s, io, st)));
             case Resolved.External e -> {
                 s.externalArgv = e.argv();
                 s.program = e.program();
@@ -344,13 +344,22 @@ public final class Executor {
         }
     }
 
+    /**
+     * A builtin that was running when the shell was told to stop ({@link #stop}) ends with the stop's
+     * status, as a program the signal reached would: whatever it returned on its way out (the
+     * error of its interrupted read, say) is not why it ended.
+     */
+    private int stoppedOr(int status) {
+        int stop = stopStatus;
+        return stop != 0 ? stop : status;
+    }
+
     private int runBuiltin(Resolved.BuiltinCommand b, Stage s, IoContext io, ShellState state) throws IOException {
         OutputStream rawOut = ProcessRedirects.openOutput(io.out());
         PrintStream out = ProcessRedirects.print(rawOut);
         PrintStream err = io.err().equals(io.out()) ? out : ProcessRedirects.print(ProcessRedirects.openOutput(io.err()));
         var in = ProcessRedirects.openInput(io.in());
-        boolean tty = io.out() instanceof Endpoint.Inherit i && i.fd() == 1 && terminal.isTerminal(1);
-        CommandIO cio = new CommandIO(in, out, err, tty);
+        CommandIO cio = new CommandIO(in, out, err, terminal.isTerminal(io.out()), terminal.isTerminal(io.err()));
         BuiltinInvocation ctx = new BuiltinInvocation(state, builtins, io, scripts, terminal);
         try {
             return b.builtin().run(b.name(), List.copyOf(s.argv.subList(1, s.argv.size())), cio, ctx);

@@ -14,6 +14,15 @@ public interface TerminalInfo {
         return false;
     }
 
+    /**
+     * Whether a command's descriptor pointing at {@code where} writes to (or reads from) the
+     * user's terminal: one of the cockpit's own descriptors that is a terminal, by default. A
+     * cockpit that runs commands for another process (the resident cockpit) knows its paths.
+     */
+    default boolean isTerminal(Endpoint where) {
+        return where instanceof Endpoint.Inherit i && isTerminal(i.fd());
+    }
+
     default int columns() {
         return 80;
     }
