@@ -62,13 +62,39 @@ final class ConvertTraining {
                 "-c", io);
     }
 
-    /** Records of the kinds of values documents hold: integers (some beyond 2^53), decimals short and long, text, booleans, null, nesting. */
+    /**
+     * The resident cockpit's warm-up of the conversions it serves: 40 MB of records, past the
+     * size from which JSON <-> CBOR runs in halves on two threads, converted both ways a few
+     * times, and some block YAML to JSON, so that the first conversions a user asks for run
+     * compiled (without it, the first five of 200 MB took as long as a JVM of their own).
+     */
+    static void warmUp(Shell shell, Path tmp, IoContext io) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("convert"));
+        records(dir.resolve("in.json"), WARM_UP_RECORDS);
+        StringBuilder script = new StringBuilder("cd " + dir + "; oasm convert in.json --to yaml -o in.yaml");
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            script.append("; oasm convert in.json --to cbor -o in.cbor; oasm convert in.cbor --to json -o back.json");
+        }
+        script.append("; oasm convert in.yaml --to json -o y.json");
+        shell.run(script.toString(), "-c", io);
+    }
+
+    /** Records in the resident cockpit's warm-up input: about 40 MB of JSON. */
+    private static final int WARM_UP_RECORDS = 200_000;
+    /** How many times the warm-up converts its input each way. */
+    private static final int WARM_UP_ROUNDS = 4;
+
     private static void records(Path out) throws IOException {
+        records(out, RECORDS);
+    }
+
+    /** Records of the kinds of values documents hold: integers (some beyond 2^53), decimals short and long, text, booleans, null, nesting. */
+    private static void records(Path out, int count) throws IOException {
         Random r = new Random(8949);
         String[] words = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "ünï"};
         try (Writer w = Files.newBufferedWriter(out)) {
             w.write('[');
-            for (int i = 0; i < RECORDS; i++) {
+            for (int i = 0; i < count; i++) {
                 if (i > 0) {
                     w.write(',');
                 }

@@ -44,9 +44,10 @@ final class TemplatesTraining {
     private static final int WARM_UP_SCANS = 40;
 
     /**
-     * The resident cockpit's warm-up ({@code oasm resident start}, about 5 s): the samples and 60
-     * copies of them scanned, as text and as JSON, and the other served commands run once, all in
-     * a throw-away root with recording on, as a served command records. It takes the first
+     * The resident cockpit's warm-up ({@code oasm resident start}, about 10 s): the samples and 60
+     * copies of them scanned, as text and as JSON, the other served commands run once, and the
+     * conversions ({@link ConvertTraining#warmUp}), all in a throw-away root with recording on, as a
+     * served command records. It takes the first
      * served scan of 100,000 lines from 1.5 s to 0.5 s; the JIT's work on a tree of the user's
      * own goes on over that tree's first ten or so scans (a larger warm-up of other files does
      * not shorten that: measured, docs/BENCHMARKS.md).
@@ -65,6 +66,7 @@ final class TemplatesTraining {
                 c.shell().run("oasm scan src > /dev/null; oasm scan src --format json > /dev/null", "-c", io);
             }
             c.shell().run("oasm rules resolve; oasm templates list; oasm history --limit 5; oasm help", "-c", io);
+            ConvertTraining.warmUp(c.shell(), tmp, io);
             c.finish(0);
         } catch (IOException | RuntimeException e) {
             System.err.println("oasm: the warm-up did not finish (" + e.getMessage() + "); serving without it");
