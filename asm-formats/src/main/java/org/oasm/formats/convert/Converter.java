@@ -204,7 +204,7 @@ public final class Converter {
         Path temp = null;
         try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
             if (to != Format.HDF5) {
-                return toStream(input, to, out, options);
+                return toStream(input, to, out, options, output.toString());
             }
             Format from = detect(input);
             temp = Files.createTempFile("oasm-convert-", ".h5");
@@ -229,6 +229,10 @@ public final class Converter {
 
     /** Converts {@code input} to a stream (stdout); HDF5 output needs a file. */
     public static Result toStream(Path input, Format to, OutputStream out, Options options) {
+        return toStream(input, to, out, options, "stdout");
+    }
+
+    private static Result toStream(Path input, Format to, OutputStream out, Options options, String outName) {
         if (to == Format.HDF5) {
             throw new org.oasm.formats.root.OasmException("--to hdf5 needs -o OUT: HDF5 is written as a file", DocumentException.USAGE);
         }
@@ -238,7 +242,7 @@ public final class Converter {
         try {
             held.release();
         } catch (IOException e) {
-            throw new DocumentException("stdout: cannot write: " + reason(e), e);
+            throw new DocumentException(outName + ": cannot write: " + reason(e), e);
         }
         return r;
     }
