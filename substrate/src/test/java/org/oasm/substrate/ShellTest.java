@@ -123,4 +123,54 @@ class ShellTest {
         assertEquals(new Result(0, "TWO\n", ""), run("cat f | tail -n 1 | tr a-z A-Z"));
         assertEquals(new Result(0, "x\n", ""), run("echo x > g; cat < g"));
     }
+
+    @Test
+    void aBuiltinRunningWhenTheShellIsTerminatedEndsWithTheStopsStatus() throws Exception {
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        shell.builtins().register("wait_for_stop", (name, args, io, ctx) -> {
+            running.countDown();
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                io.err().println("wait_for_stop: interrupted");  // what a cancelled command says on its way out
+            }
+            return 1;
+        });
+        Thread line = Thread.currentThread();
+        Thread.ofPlatform().start(() -> {
+            try {
+                running.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            shell.terminate(130);
+            line.interrupt();
+        });
+        Result r = run("wait_for_stop; echo not reached");
+        assertEquals(130, r.status(), "the stop's status, not the 1 it returned");
+        assertEquals("", r.out());
+        assertTrue(events.contains("end STAGE wait_for_stop -> 130"), events.toString());
+        Thread.interrupted();
+    }
+
+    @Test
+    void aCommandKnowsWhetherItsOutputAndErrorAreTheUsersTerminal() throws IOException {
+        List<String> seen = new ArrayList<>();
+        TerminalInfo bothTerminals = new TerminalInfo() {
+            @Override
+            public boolean isTerminal(int fd) {
+                return true;
+            }
+        };
+        Builtins builtins = Builtins.standard();
+        builtins.register("probe", (name, args, io, ctx) -> {
+            seen.add("out " + io.outIsTerminal() + " err " + io.errIsTerminal());
+            return 0;
+        });
+        Shell onTerminal = new Shell(ShellState.startup(dir, Map.of("PATH", System.getenv("PATH"))), builtins,
+                new ExecutionListener() { }, bothTerminals);
+        IoContext inherited = new IoContext(new Endpoint.Null(), new Endpoint.Inherit(1), new Endpoint.Inherit(2));
+        onTerminal.run("probe; probe > f; probe 2> f; probe | cat", "-c", inherited);
+        assertEquals(List.of("out true err true", "out false err true", "out true err false", "out false err true"), seen);
+    }
 }
