@@ -214,6 +214,28 @@ class ResidentServerTest {
     }
 
     @Test
+    void onATerminalAServedConversionIndentsJsonAndRefusesCbor() throws Exception {
+        assumeTrue(new File("/usr/bin/script").canExecute(), "no script(1) to give the client a terminal");
+        String client = Path.of("src/main/sh/resident-client.bash").toAbsolutePath().toString();
+        String root = dir.resolve("root").toString();
+        for (String to : List.of("json", "cbor")) {
+            String line = "source '" + client + "'; oasm_resident '" + run.path() + "' --root '" + root + "' convert doc.json --to "
+                    + to + "; echo 'not served'; exit " + NOT_SERVED;
+            Process p = new ProcessBuilder("/usr/bin/script", "-qec", "bash -c \"" + line + "\"", "/dev/null")
+                    .directory(dir.toFile()).redirectInput(new File("/dev/null")).redirectErrorStream(true).start();
+            String shown = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            if (to.equals("json")) {
+                assertEquals(0, p.exitValue(), shown);
+                assertTrue(shown.startsWith("{\n  \"name\": \"x\",\n"), "indented, as jq . on a terminal: " + shown);
+            } else {
+                assertEquals(2, p.exitValue(), shown);
+                assertTrue(shown.contains("CBOR is binary: not writing it to a terminal"), shown);
+            }
+        }
+    }
+
+    @Test
     void aConversionWhoseLauncherIsKilledEndsQuietlyAndIsRecordedAsCancelled() throws Exception {
         Path big = dir.resolve("big.json");
         try (var w = Files.newBufferedWriter(big)) {
