@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import org.oasm.cockpit.Cockpit;
 import org.oasm.cockpit.ErrorReporter;
 import org.oasm.cockpit.LaunchOptions;
+import org.oasm.cockpit.command.CommandCatalog;
 import org.oasm.cockpit.command.Commands;
 import org.oasm.cockpit.command.OasmCommand;
 import org.oasm.formats.root.OasmRoot;
@@ -63,6 +64,8 @@ public final class ResidentServer {
     private final Map<Path, FileTime> build;
     private final Instant started = Instant.now();
     private final PrintStream log;
+    /** The commands, to ask whether an invocation is for here ({@link OasmCommand#notForResident}); built once. */
+    private final CommandCatalog commands = Commands.catalog();
     private long served;
 
     private ResidentServer(RunDir dir, Duration idle, int uid, PrintStream log) {
@@ -211,7 +214,7 @@ public final class ResidentServer {
         }
         List<String> words = new ArrayList<>(List.of(options.command()));
         words.addAll(options.args());
-        OasmCommand command = Commands.catalog().match(words);
+        OasmCommand command = commands.match(words);
         String why = command == null ? null
                 : command.notForResident(words.subList(command.getName().split(" ").length, words.size()), r.cwd());
         if (why != null) {

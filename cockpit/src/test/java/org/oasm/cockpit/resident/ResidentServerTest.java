@@ -153,13 +153,10 @@ class ResidentServerTest {
         Path root = dir.resolve("recorded-root");
         Finished f = client(Map.of("OASM_ROOT", root.toString()), "scan", "proj");
         assertEquals(1, f.status(), f.err());
-        try (var logs = Files.list(root.resolve("logs/execution"))) {
-            String log = Files.readString(logs.filter(p -> !p.getFileName().toString().startsWith("errors_"))
-                    .findFirst().orElseThrow());
-            assertTrue(log.contains("\"cwd\":\"" + dir.toRealPath() + "\""), log);
-            assertTrue(log.contains("cockpit session started (subcommand resident)"), log);
-            assertTrue(log.contains("\"command\":\"oasm scan proj\""), log);
-        }
+        String log = executionLog(root);
+        assertTrue(log.contains("\"cwd\":\"" + dir.toRealPath() + "\""), log);
+        assertTrue(log.contains("cockpit session started (subcommand resident)"), log);
+        assertTrue(log.contains("\"command\":\"oasm scan proj\""), log);
     }
 
     @Test
